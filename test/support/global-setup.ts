@@ -1,0 +1,20 @@
+// Starts what every suite shares: one PostgreSQL server for the whole run (each test file
+// creates its own database in it). Set TEST_POSTGRES_URL to use an existing server instead.
+import type { TestProject } from 'vitest/node'
+import { startPostgresServer } from './postgres-server.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresAdminUrl: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_POSTGRES_URL) {
+    project.provide('postgresAdminUrl', process.env.TEST_POSTGRES_URL)
+    return
+  }
+  const server = await startPostgresServer()
+  project.provide('postgresAdminUrl', server.adminUrl)
+  return () => server.stop()
+}
