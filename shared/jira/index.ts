@@ -1,0 +1,12 @@
+/** @module The read-only Jira Cloud core both the portal and the Forge app use. */
+export * from './client.js'
+export * from './errors.js'
+export * from './issue-records.js'
+export * from './jql.js'
+export * from './read-only.js'
+export * from './reader.js'
+export * from './records.js'
+export * from './requester.js'
+export * from './retry.js'
+export * from './schemas.js'
+export * from './site-facts.js'
