@@ -18,7 +18,8 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
 const TIMESTAMP_PATTERN = /^\d{1,12}$/
 const HEX_SHA256_PATTERN = /^[0-9a-f]{64}$/
 
-export interface SignedHeaders {
+/** A type alias rather than an interface so it fits any `Record<string, string>` of headers. */
+export type SignedHeaders = {
   [TIMESTAMP_HEADER]: string
   [SIGNATURE_HEADER]: string
   [REQUEST_ID_HEADER]: string

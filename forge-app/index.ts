@@ -1,0 +1,7 @@
+// The Forge app's entry: manifest.yml's handlers `index.<name>` are these exports (bundled into dist/index.js).
+
+// resolvers
+export { adminResolver } from './resolvers/index.js'
+
+// web trigger
+export { handlePortalRequest } from './web-trigger/handle-portal-request.js'
