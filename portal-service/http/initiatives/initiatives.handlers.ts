@@ -1,0 +1,57 @@
+// Handlers for initiatives.
+import type { RouteHandler } from '@hono/zod-openapi'
+import * as initiativeService from '../../initiatives/initiative.service.js'
+import { authorizePortfolio } from '../../policy/authorize.js'
+import type { AuthedEnv } from '../app-env.js'
+import type * as routes from './initiatives.routes.js'
+
+export const listInitiatives: RouteHandler<typeof routes.listInitiatives, AuthedEnv> = async (c) => {
+  const { db } = c.get('deps')
+  const { portfolioId } = c.req.valid('param')
+  await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
+  return c.json({ initiatives: await initiativeService.listInitiatives(db, portfolioId) }, 200)
+}
+
+export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (c) => {
+  const { db, clock } = c.get('deps')
+  const { portfolioId } = c.req.valid('param')
+  await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')
+  const initiative = await initiativeService.createInitiative(
+    db,
+    clock,
+    c.get('actor'),
+    portfolioId,
+    c.req.valid('json'),
+  )
+  return c.json(initiative, 201)
+}
+
+export const getInitiative: RouteHandler<typeof routes.getInitiative, AuthedEnv> = async (c) => {
+  const { db } = c.get('deps')
+  const { portfolioId, initiativeId } = c.req.valid('param')
+  await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
+  return c.json(await initiativeService.getInitiative(db, portfolioId, initiativeId), 200)
+}
+
+export const updateInitiative: RouteHandler<typeof routes.updateInitiative, AuthedEnv> = async (c) => {
+  const { db, clock } = c.get('deps')
+  const { portfolioId, initiativeId } = c.req.valid('param')
+  await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')
+  const initiative = await initiativeService.updateInitiative(
+    db,
+    clock,
+    c.get('actor'),
+    portfolioId,
+    initiativeId,
+    c.req.valid('json'),
+  )
+  return c.json(initiative, 200)
+}
+
+export const deleteInitiative: RouteHandler<typeof routes.deleteInitiative, AuthedEnv> = async (c) => {
+  const { db, clock } = c.get('deps')
+  const { portfolioId, initiativeId } = c.req.valid('param')
+  await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')
+  await initiativeService.deleteInitiative(db, clock, c.get('actor'), portfolioId, initiativeId)
+  return c.body(null, 204)
+}
