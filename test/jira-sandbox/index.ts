@@ -1,7 +1,7 @@
 // The Jira sandbox's public API: a faithful fake Jira Cloud (REST v3) on loopback for tests and demos.
 export { startJiraSandbox, isWrite } from './sandbox.js'
 export { SandboxStore } from './store.js'
-export { DEFAULT_DATASET, DEMO_ACCOUNTS } from './data/dataset.js'
+export { DEFAULT_DATASET, DEMO_ACCOUNTS } from './model/dataset.js'
 export { faultRuleToJson } from './http/control-api.js'
 export type {
   DatasetSpec,

@@ -1,6 +1,6 @@
 // startJiraSandbox: builds the site from the seed and spec, and serves it on loopback.
-import { DEFAULT_DATASET, loadDataset } from './data/dataset.js'
-import { stableUuid } from './data/random.js'
+import { DEFAULT_DATASET, loadDataset } from './model/dataset.js'
+import { stableUuid } from './model/random.js'
 import { createControlApi } from './http/control-api.js'
 import { FaultRegistry } from './http/fault-registry.js'
 import { startJiraServer } from './http/jira-server.js'

@@ -1,10 +1,10 @@
 // The sandbox's in-process state and the mutation API tests use to play people working in Jira.
-import { CLASSIC_STORY_POINTS_FIELD, FIRST_ISSUE_ID, TEAM_STORY_POINTS_FIELD } from './data/catalog.js'
-import { AccountRegistry } from './data/account-registry.js'
-import { IssueIndex } from './data/issue-index.js'
-import { ProjectRegistry } from './data/project-registry.js'
-import type { IssueRecord, ProjectRecord } from './data/records.js'
-import { SearchView } from './data/search-view.js'
+import { CLASSIC_STORY_POINTS_FIELD, FIRST_ISSUE_ID, TEAM_STORY_POINTS_FIELD } from './model/catalog.js'
+import { AccountRegistry } from './model/account-registry.js'
+import { IssueIndex } from './model/issue-index.js'
+import { ProjectRegistry } from './model/project-registry.js'
+import type { IssueRecord, ProjectRecord } from './model/records.js'
+import { SearchView } from './model/search-view.js'
 import type {
   IssueChanges,
   IssueKind,

@@ -1,6 +1,6 @@
 // HTTP Basic `email:token` as Jira Cloud checks it. Classic tokens work on the site URL; scoped tokens
 // work only through the gateway path `/ex/jira/{cloudId}`, and give the same 401 as a wrong token elsewhere.
-import type { AccountRegistry } from '../data/account-registry.js'
+import type { AccountRegistry } from '../model/account-registry.js'
 import type { SandboxAccount } from '../types.js'
 
 export type AuthOutcome =

@@ -1,6 +1,6 @@
 // Opaque `nextPageToken`s: the offset of the next page, the clock reading relative dates use (so all
 // pages of one search agree) and a check that the token belongs to this query and caller.
-import { hash32 } from '../data/random.js'
+import { hash32 } from '../model/random.js'
 
 export interface PageToken {
   offset: number

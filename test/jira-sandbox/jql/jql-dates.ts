@@ -1,5 +1,5 @@
 // JQL date values: absolute dates in the searching user's time zone, or periods relative to the clock.
-import { wallClockToEpoch } from '../data/time-zone.js'
+import { wallClockToEpoch } from '../model/time-zone.js'
 import { JqlError } from './jql-error.js'
 
 const UNIT_MS: Record<string, number> = { w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000 }

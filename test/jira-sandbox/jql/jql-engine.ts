@@ -1,6 +1,6 @@
 // Runs JQL against the search index: parse, validate, match (through indexes where it can), reconcile
 // and sort. Sorted results are cached per query, account and clock reading until the index changes.
-import type { IssueRecord } from '../data/records.js'
+import type { IssueRecord } from '../model/records.js'
 import type { SandboxStore } from '../store.js'
 import type { SandboxAccount } from '../types.js'
 import { compileClause } from './compile.js'

@@ -1,7 +1,7 @@
 // What a compiled JQL clause is (a record test plus, where an index helps, candidate ids) and what it
 // is compiled against (the searching account, the projects it sees, the clock and its time zone).
-import type { IssueIndex } from '../data/issue-index.js'
-import type { IssueRecord } from '../data/records.js'
+import type { IssueIndex } from '../model/issue-index.js'
+import type { IssueRecord } from '../model/records.js'
 import type { SandboxStore } from '../store.js'
 import type { SandboxAccount } from '../types.js'
 

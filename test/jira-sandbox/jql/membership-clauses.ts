@@ -1,8 +1,8 @@
 // Clauses that compare one value of an issue with a set: project, issuetype, parent, key/id, status,
 // statusCategory and assignee. Values are resolved (and refused) the way Jira does before searching.
-import { STATUS_CATEGORIES } from '../data/catalog.js'
-import type { IssueIndex } from '../data/issue-index.js'
-import type { IssueRecord } from '../data/records.js'
+import { STATUS_CATEGORIES } from '../model/catalog.js'
+import type { IssueIndex } from '../model/issue-index.js'
+import type { IssueRecord } from '../model/records.js'
 import { isFunctionCall, type FunctionCall, type Term, type Value } from './ast.js'
 import type { Candidates, JqlContext, Matcher } from './matcher.js'
 

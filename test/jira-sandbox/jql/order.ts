@@ -1,5 +1,5 @@
 // ORDER BY: sorts matching issues; without ORDER BY the newest issue comes first.
-import type { IssueRecord } from '../data/records.js'
+import type { IssueRecord } from '../model/records.js'
 import type { SortKey } from './ast.js'
 import { UNSUPPORTED_FIELDS, unknownFieldMessage } from './compile.js'
 import type { JqlContext } from './matcher.js'

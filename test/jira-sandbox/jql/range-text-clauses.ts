@@ -1,5 +1,5 @@
 // Clauses that compare or search: created/updated against dates, key ranges, and `~` text search.
-import type { IssueRecord } from '../data/records.js'
+import type { IssueRecord } from '../model/records.js'
 import type { Term } from './ast.js'
 import { JqlError } from './jql-error.js'
 import { parseJqlDate } from './jql-dates.js'

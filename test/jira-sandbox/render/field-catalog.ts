@@ -5,7 +5,7 @@ import {
   SPRINT_FIELD,
   START_DATE_FIELD,
   TEAM_STORY_POINTS_FIELD,
-} from '../data/catalog.js'
+} from '../model/catalog.js'
 
 interface FieldDef {
   id: string

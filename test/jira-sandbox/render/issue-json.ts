@@ -8,10 +8,10 @@ import {
   SPRINT_FIELD,
   START_DATE_FIELD,
   TEAM_STORY_POINTS_FIELD,
-} from '../data/catalog.js'
-import type { IssueIndex } from '../data/issue-index.js'
-import type { IssueRecord, ProjectRecord } from '../data/records.js'
-import { formatJiraDate } from '../data/time-zone.js'
+} from '../model/catalog.js'
+import type { IssueIndex } from '../model/issue-index.js'
+import type { IssueRecord, ProjectRecord } from '../model/records.js'
+import { formatJiraDate } from '../model/time-zone.js'
 import type { SandboxStore } from '../store.js'
 import type { FieldSelection } from './field-selection.js'
 import { issueTypeFieldJson, statusJson } from './issue-type-json.js'

@@ -1,6 +1,6 @@
 // Issue types and statuses as Jira renders them, in `GET /issuetype` and inside issue fields.
-import { STATUS_CATEGORIES } from '../data/catalog.js'
-import type { IssueTypeRecord, StatusRecord } from '../data/records.js'
+import { STATUS_CATEGORIES } from '../model/catalog.js'
+import type { IssueTypeRecord, StatusRecord } from '../model/records.js'
 import { issueTypeIconUrl, type Links } from './links.js'
 
 /** The `IssueTypeDetails` shape; project-scoped (team-managed) types carry `scope` and `entityId`. */

@@ -1,6 +1,6 @@
 // Projects as Jira renders them: in project search, in `GET /project/{key}` and inside issue fields.
-import type { ProjectRegistry } from '../data/project-registry.js'
-import type { ProjectRecord } from '../data/records.js'
+import type { ProjectRegistry } from '../model/project-registry.js'
+import type { ProjectRecord } from '../model/records.js'
 import type { SandboxAccount } from '../types.js'
 import { issueTypeJson } from './issue-type-json.js'
 import { projectAvatarUrls, type Links } from './links.js'

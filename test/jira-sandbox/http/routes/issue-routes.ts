@@ -1,6 +1,6 @@
 // Direct reads, which see changes at once: `POST /issue/bulkfetch` (up to 100 ids or keys, ascending
 // id, unknown or invisible ones left out, old keys of moved issues resolved) and `GET /issue/{idOrKey}`.
-import type { IssueRecord } from '../../data/records.js'
+import type { IssueRecord } from '../../model/records.js'
 import { visibleProjects } from '../../jql/matcher.js'
 import { valueFieldIds } from '../../render/field-catalog.js'
 import { selectFields } from '../../render/field-selection.js'

@@ -1,6 +1,6 @@
 // What a browser fetches without credentials: avatar images (so the portal can show project icons)
 // and a minimal `/browse/{KEY}` page (the stable link to an issue or project).
-import { hash32 } from '../../data/random.js'
+import { hash32 } from '../../model/random.js'
 import { text, type Reply } from '../reply.js'
 import type { Route } from '../route.js'
 

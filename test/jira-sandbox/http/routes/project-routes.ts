@@ -1,6 +1,6 @@
 // Projects: `GET /project/search` (paged, filtered, sorted; only what the caller may see) and
 // `GET /project/{projectIdOrKey}`.
-import type { ProjectRecord } from '../../data/records.js'
+import type { ProjectRecord } from '../../model/records.js'
 import { projectDetailsJson, projectSearchJson } from '../../render/project-json.js'
 import { jiraError, json } from '../reply.js'
 import { intParam, type JiraRequest, type Route, type Services } from '../route.js'
