@@ -47,18 +47,24 @@ export function compileOrder(keys: SortKey[], ctx: JqlContext, errors: string[])
   return {
     sort(records) {
       if (parts.length === 0) return records.sort((a, b) => b.id - a.id)
-      // Decorate once: comparing precomputed keys keeps 200,000-issue sorts fast.
-      const decorated = records.map((r) => ({ r, k: parts.flatMap((p) => p.key(r, ctx).map((v) => [v, p.sign] as const)) }))
-      decorated.sort((a, b) => {
-        for (let i = 0; i < a.k.length; i++) {
-          const [x, sign] = a.k[i]!
-          const y = b.k[i]![0]
+      // Precompute one column per sort component: comparing plain values keeps 200,000-issue sorts fast.
+      const columns: { values: SortValue[]; sign: number }[] = []
+      for (const part of parts) {
+        const first = records.map((r) => part.key(r, ctx))
+        const width = first[0]?.length ?? 0
+        for (let j = 0; j < width; j++) columns.push({ values: first.map((k) => k[j]!), sign: part.sign })
+      }
+      const order = Array.from(records.keys())
+      order.sort((a, b) => {
+        for (const { values, sign } of columns) {
+          const x = values[a]!
+          const y = values[b]!
           if (x < y) return -sign
           if (x > y) return sign
         }
-        return b.r.id - a.r.id
+        return records[b]!.id - records[a]!.id
       })
-      return decorated.map((d) => d.r)
+      return order.map((i) => records[i]!)
     },
   }
 }
