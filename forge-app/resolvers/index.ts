@@ -28,7 +28,12 @@ const handlers: Handlers<AdminDefinitions> = {
   ),
   // The picker lists what the app itself can read: that is what the portal will get.
   searchProjects: adminOnly(searchProjectsPayloadSchema, async ({ query, startAt = 0 }): Promise<ProjectOptionsPage> => {
-    const client = new JiraClient({ requester: forgeRequester('app'), timeoutMs: 10_000 })
+    // Resolvers get 25 s in all: one short retry at most, never a long Retry-After wait.
+    const client = new JiraClient({
+      requester: forgeRequester('app'),
+      timeoutMs: 8_000,
+      retry: { maxRetries: 1, maxRetryAfterMs: 5_000 },
+    })
     const page = await client.searchProjects({ query, startAt, maxResults: PICKER_PAGE_SIZE })
     return {
       projects: page.values.map((project) => ({

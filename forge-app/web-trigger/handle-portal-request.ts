@@ -28,6 +28,8 @@ const REFUSALS: Record<VerifyFailure, string> = {
 }
 
 function refuse(reason: VerifyFailure): WebTriggerResponse {
+  // Shows in `forge logs`: the first place to look when a portal says it cannot connect.
+  console.warn(`Refused a portal request: ${reason}`)
   return respond(401, { ok: false, error: { code: 'unauthorized', reason, message: REFUSALS[reason] } })
 }
 

@@ -28,14 +28,20 @@ beforeAll(async () => {
 })
 afterAll(() => jira.close())
 
+let warn: ReturnType<typeof vi.spyOn>
+
 beforeEach(async () => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
   runtime = installForgeRuntime({ jira: { baseUrl: jira.baseUrl, email: 'app@example.com', apiToken: 't' } })
   await kvs.setSecret('portal-secret', SECRET)
   await kvs.set('allow-list', ALLOW_LIST)
   runtime.kvs.operations.length = 0
   jira.requests.length = 0
 })
-afterEach(() => runtime.uninstall())
+afterEach(() => {
+  runtime.uninstall()
+  warn.mockRestore()
+})
 
 async function signed(body = PING, options: { secret?: string; now?: number } = {}): Promise<WebTriggerCall> {
   const headers = await signRequest(options.secret ?? SECRET, body, { now: options.now ?? Date.now() })
@@ -78,6 +84,8 @@ describe('refused with 401 before any other work', () => {
     expectNoWorkDone()
     // Unsigned requests do not even cost a secret read.
     expect(runtime.kvs.operations).toEqual([])
+    // The refusal is logged (for `forge logs`), without anything from the request.
+    expect(warn).toHaveBeenCalledWith('Refused a portal request: missing')
   })
 
   test('each missing header', async () => {
