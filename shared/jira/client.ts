@@ -79,7 +79,7 @@ export interface SearchPageResult {
   nextPageToken: string | null
 }
 
-/** Jira's limits: ids per `project/search` call and issues per bulk fetch. */
+/** Jira's limits: ids or keys per `project/search` call, and issues per bulk fetch. */
 export const PROJECT_IDS_PER_CALL = 50
 export const ISSUES_PER_BULK_FETCH = 100
 const MAX_PAGES = 100_000
@@ -134,14 +134,23 @@ export class JiraClient {
   }
 
   /** The projects among `ids` that still exist and are visible to the account. */
-  async projectsByIds(ids: readonly string[]): Promise<JiraProjectBean[]> {
-    const unique = [...new Set(ids)]
+  projectsByIds(ids: readonly string[]): Promise<JiraProjectBean[]> {
+    return this.#projectsFiltered('id', ids)
+  }
+
+  /** The projects among `keys` that exist and are visible to the account. */
+  projectsByKeys(keys: readonly string[]): Promise<JiraProjectBean[]> {
+    return this.#projectsFiltered('keys', keys)
+  }
+
+  async #projectsFiltered(filter: 'id' | 'keys', values: readonly string[]): Promise<JiraProjectBean[]> {
+    const unique = [...new Set(values)]
     const pages = await Promise.all(
       chunk(unique, PROJECT_IDS_PER_CALL).map(async (group) => {
         const found: JiraProjectBean[] = []
         for (let startAt = 0, pages = 0; pages < MAX_PAGES; pages++) {
           const query = new URLSearchParams({ startAt: String(startAt), maxResults: '100' })
-          for (const id of group) query.append('id', id)
+          for (const value of group) query.append(filter, value)
           const page = await this.#send(
             { method: 'GET', path: `/rest/api/3/project/search?${query}` },
             projectPageSchema,

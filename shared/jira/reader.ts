@@ -76,6 +76,12 @@ export class JiraReader {
     return (await this.client.projectsByIds(ids)).map(toJiraProject)
   }
 
+  /** The projects among `keys` that exist and are visible. */
+  async projectsByKeys(keys: readonly string[]): Promise<JiraProject[]> {
+    if (keys.length === 0) return []
+    return (await this.client.projectsByKeys(keys)).map(toJiraProject)
+  }
+
   /** Story-points fields and epic issue types, read once per reader. */
   siteFacts(): Promise<SiteFacts> {
     this.#facts ??= Promise.all([this.client.fields(), this.client.issueTypes()]).then(([fields, types]) => ({

@@ -1,6 +1,6 @@
 // Epic progress maths: counts by status category, percentages, points, roll-up.
 import fc from 'fast-check'
-import { computeEpicProgress, percent, rollUp, type ChildForProgress } from './progress.js'
+import { computeEpicProgress, epicProgressFromTotals, percent, rollUp, type ChildForProgress } from './progress.js'
 
 const child = (statusCategory: ChildForProgress['statusCategory'], storyPoints: number | null = null) => ({
   statusCategory,
@@ -145,6 +145,18 @@ describe('computeEpicProgress', () => {
       }),
     )
   })
+})
+
+test('totals summed elsewhere give exactly the figures of the children themselves', () => {
+  const kids = [child('done', 2), child('new', null), child('indeterminate', 1.5), child('done', 0.5)]
+  const fromChildren = computeEpicProgress({ epicStatusCategory: 'done', children: kids, hasStoryPoints: true })
+  const fromTotals = epicProgressFromTotals({
+    epicStatusCategory: 'done',
+    children: { todo: 1, inProgress: 1, done: 2, total: 4 },
+    points: { todo: 0, inProgress: 1.5, done: 2.5, total: 4, unestimated: 1 },
+  })
+  expect(fromTotals).toEqual(fromChildren)
+  expect(fromTotals.doneWithOpenChildren).toBe(true)
 })
 
 describe('rollUp', () => {

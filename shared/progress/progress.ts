@@ -83,11 +83,31 @@ export function computeEpicProgress(input: EpicProgressInput): EpicProgress {
     if (child.storyPoints === null) unestimated++
     else addToCounts(points, child.statusCategory, child.storyPoints)
   }
-  return {
+  return epicProgressFromTotals({
+    epicStatusCategory: input.epicStatusCategory,
     children,
+    points: input.hasStoryPoints ? { ...points, unestimated } : null,
+  })
+}
+
+export interface EpicTotals {
+  epicStatusCategory: StatusCategoryKey
+  children: CategoryCounts
+  /** Estimated points by category plus the count of unestimated children; null without a points field. */
+  points: (CategoryCounts & { unestimated: number }) | null
+}
+
+/**
+ * The same figures from totals already summed (the portal sums stored children in SQL):
+ * one place decides percentages and flags, whichever way the counting was done.
+ */
+export function epicProgressFromTotals(totals: EpicTotals): EpicProgress {
+  const { children } = totals
+  return {
+    children: { ...children },
     percentDone: percent(children.done, children.total),
-    points: input.hasStoryPoints ? pointsProgress(points, unestimated) : null,
-    doneWithOpenChildren: input.epicStatusCategory === 'done' && children.done < children.total,
+    points: totals.points ? pointsProgress(totals.points, totals.points.unestimated) : null,
+    doneWithOpenChildren: totals.epicStatusCategory === 'done' && children.done < children.total,
   }
 }
 
