@@ -17,10 +17,10 @@ test('project search pages to the end through nextPage, sorted by key', async ()
   let url: string | undefined = '/rest/api/3/project/search?maxResults=40'
   let pages = 0
   while (url) {
-    const page = (await admin.get(url)).json
+    const page: { total: number; maxResults: number; values: { key: string }[]; isLast: boolean; nextPage?: string } = (await admin.get(url)).json
     expect(page.total).toBe(154)
     expect(page.maxResults).toBe(40)
-    keys.push(...page.values.map((p: { key: string }) => p.key))
+    keys.push(...page.values.map((p) => p.key))
     expect(page.isLast).toBe(page.nextPage === undefined)
     url = page.nextPage?.slice(sandbox.url.length)
     pages++
