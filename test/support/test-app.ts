@@ -106,7 +106,9 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
         body = JSON.stringify(request.body)
         headers['Content-Type'] ??= 'application/json'
       }
-      const response = await app.request(path, { method, headers, body })
+      // Streamed bodies need `duplex` (a fetch rule); harmless for the others.
+      const init = { method, headers, body, ...(body === undefined ? {} : { duplex: 'half' }) }
+      const response = await app.request(path, init as RequestInit)
       const text = await response.text()
       const json = response.headers.get('Content-Type')?.includes('json') && text ? JSON.parse(text) : text
       return { status: response.status, headers: response.headers, body: json }

@@ -46,7 +46,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       db,
       target,
       async destroy() {
-        await db.destroy()
+        await db.destroy().catch(() => undefined)
         rmSync(dir, { recursive: true, force: true })
       },
     }
@@ -64,7 +64,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     db,
     target,
     async destroy() {
-      await db.destroy()
+      // A test may have closed it already (to see the app cope); dropping must still happen.
+      await db.destroy().catch(() => undefined)
       await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
     },
   }
