@@ -3,8 +3,11 @@ import { CLASSIC_STORY_POINTS_FIELD, FIRST_ISSUE_ID, TEAM_STORY_POINTS_FIELD } f
 import { AccountRegistry } from './model/account-registry.js'
 import { IssueIndex } from './model/issue-index.js'
 import { ProjectRegistry } from './model/project-registry.js'
-import type { IssueRecord, ProjectRecord } from './model/records.js'
+import type { IssueDraft, IssueRecord, ProjectRecord } from './model/records.js'
+import { checkParent } from './model/hierarchy-rules.js'
+import { KeyHistory } from './model/key-history.js'
 import { SearchView } from './model/search-view.js'
+import { issueView, projectView } from './model/views.js'
 import type {
   IssueChanges,
   IssueKind,
@@ -22,25 +25,13 @@ export interface StoreOptions {
   storyPoints: boolean
 }
 
-/** Fields of an issue that callers choose; the store assigns id, key and times. */
-interface IssueDraft {
-  project: ProjectRecord
-  kind: IssueKind
-  summary: string
-  parentId: number | null
-  statusName: string
-  storyPoints: number | null
-  assigneeId: string | null
-}
-
 export class SandboxStore {
   /** Internal: read by the HTTP layer and the JQL engine. */
   readonly accountRegistry = new AccountRegistry()
   readonly projectRegistry = new ProjectRegistry()
   readonly live = new IssueIndex()
   private readonly search: SearchView
-  private readonly movedKeys = new Map<string, number>()
-  private readonly oldKeysOf = new Map<number, string[]>()
+  private readonly oldKeys = new KeyHistory()
   private nextIssueId = FIRST_ISSUE_ID
   private firstAccountId: string | undefined
 
@@ -92,7 +83,7 @@ export class SandboxStore {
     this.accountRegistry.renameProjectKey(oldKey, newKey)
     for (const id of [...this.live.inProject(project.id)]) {
       const record = this.live.get(id)!
-      this.rememberOldKey(record)
+      this.oldKeys.remember(record)
       this.commit({ ...record, key: `${newKey}-${record.number}` })
     }
   }
@@ -133,7 +124,7 @@ export class SandboxStore {
   createIssue(input: NewIssue): SandboxIssue {
     const project = this.requireProject(input.projectKey)
     const parent = input.parent === undefined ? null : this.requireIssue(input.parent)
-    this.checkParent(project, input.type, parent)
+    checkParent(project, input.type, parent, (r) => this.typeOf(r))
     const now = this.now()
     const record = this.insert(
       {
@@ -171,7 +162,7 @@ export class SandboxStore {
     }
     if (changes.parent !== undefined) {
       const parent = changes.parent === null ? null : this.requireIssue(changes.parent)
-      this.checkParent(project, this.typeOf(record).kind, parent)
+      checkParent(project, this.typeOf(record).kind, parent, (r) => this.typeOf(r))
       if (parent?.id === record.id) throw new Error('An issue cannot be its own parent')
       next = { ...next, parentId: parent?.id ?? null }
     }
@@ -231,7 +222,7 @@ export class SandboxStore {
   resolveIssue(idOrKey: string): IssueRecord | undefined {
     const text = idOrKey.trim()
     if (/^\d+$/.test(text)) return this.live.get(Number(text))
-    const id = this.live.idForKey(text) ?? this.movedKeys.get(text.toUpperCase())
+    const id = this.live.idForKey(text) ?? this.oldKeys.resolve(text)
     return id === undefined ? undefined : this.live.get(id)
   }
 
@@ -240,28 +231,7 @@ export class SandboxStore {
   }
 
   view(record: IssueRecord): SandboxIssue {
-    const project = this.projectRegistry.get(record.projectId)!
-    const type = this.typeOf(record)
-    const status = this.projectRegistry.statuses.get(record.statusId)!
-    const parent = record.parentId === null ? undefined : this.live.get(record.parentId)
-    return {
-      id: String(record.id),
-      key: record.key,
-      projectId: String(project.id),
-      projectKey: project.key,
-      type: type.kind,
-      issueTypeId: type.id,
-      hierarchyLevel: type.hierarchyLevel,
-      summary: record.summary,
-      status: status.name,
-      statusCategory: status.category,
-      parentId: record.parentId === null ? null : String(record.parentId),
-      parentKey: parent?.key ?? null,
-      storyPoints: record.storyPoints,
-      assigneeEmail: record.assigneeId === null ? null : (this.accountRegistry.byAccountId(record.assigneeId)?.email ?? null),
-      created: new Date(record.created),
-      updated: new Date(record.updated),
-    }
+    return issueView(record, this.projectRegistry, this.accountRegistry, this.live)
   }
 
   private insert(draft: IssueDraft, created: number, updated: number, immediate: boolean): IssueRecord {
@@ -300,21 +270,9 @@ export class SandboxStore {
       statusId: this.requireStatus(target, statusName).id,
       updated: now,
     }
-    this.rememberOldKey(record)
+    this.oldKeys.remember(record)
     this.commit(moved)
     return moved
-  }
-
-  private checkParent(project: ProjectRecord, kind: IssueKind, parent: IssueRecord | null): void {
-    if (kind === 'subtask') {
-      if (!parent) throw new Error('A sub-task needs a parent')
-      if (this.typeOf(parent).hierarchyLevel !== 0) throw new Error('The parent of a sub-task must be a standard issue')
-      if (parent.projectId !== project.id) throw new Error('A sub-task must be in its parent’s project')
-      return
-    }
-    if (!parent) return
-    if (kind === 'epic') throw new Error('An epic cannot have a parent here')
-    if (this.typeOf(parent).hierarchyLevel !== 1) throw new Error(`The parent of a ${kind} must be an epic`)
   }
 
   private assigneeId(email: string | null | undefined): string | null {
@@ -350,32 +308,12 @@ export class SandboxStore {
   private remove(id: number): void {
     this.live.remove(id)
     this.search.changed(id, null)
-    for (const key of this.oldKeysOf.get(id) ?? []) this.movedKeys.delete(key)
-    this.oldKeysOf.delete(id)
-  }
-
-  private rememberOldKey(record: IssueRecord): void {
-    const key = record.key.toUpperCase()
-    this.movedKeys.set(key, record.id)
-    const keys = this.oldKeysOf.get(record.id)
-    if (keys) keys.push(key)
-    else this.oldKeysOf.set(record.id, [key])
+    this.oldKeys.forget(id)
   }
 
   /** New issues are reported by the site's first account (the admin). */
   private reporterId(): string {
     this.firstAccountId ??= this.accountRegistry.all()[0]?.accountId
     return this.firstAccountId ?? ''
-  }
-}
-
-function projectView(project: ProjectRecord): SandboxProject {
-  return {
-    id: String(project.id),
-    key: project.key,
-    name: project.name,
-    style: project.style,
-    simplified: project.style === 'next-gen',
-    previousKeys: [...project.previousKeys],
   }
 }

@@ -53,3 +53,14 @@ export interface IssueRecord {
   readonly updated: number
   readonly statusCategoryChanged: number
 }
+
+/** Fields of a new issue that callers choose; the store assigns id, key and times. */
+export interface IssueDraft {
+  project: ProjectRecord
+  kind: IssueKind
+  summary: string
+  parentId: number | null
+  statusName: string
+  storyPoints: number | null
+  assigneeId: string | null
+}
