@@ -99,6 +99,24 @@ describe('the default dataset', () => {
   })
 })
 
+test('a children range that allows 0 always includes empty epics, whatever the seed', async () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const sandbox = await startJiraSandbox({ seed, dataset: { projects: 4, epicsPerProject: 1 } })
+    try {
+      const counts = sandbox.store.epics().map((e) => sandbox.store.children(e.key).length)
+      expect(counts, `seed ${seed}`).toContain(0)
+    } finally {
+      await sandbox.close()
+    }
+  }
+  const none = await startJiraSandbox({ dataset: { childrenPerEpic: [1, 3] } })
+  try {
+    expect(none.store.epics().every((e) => none.store.children(e.key).length >= 1)).toBe(true)
+  } finally {
+    await none.close()
+  }
+})
+
 test('dataset options: sizes, a children rule, no story points, extra projects and demo names', async () => {
   const sandbox = await startJiraSandbox({
     dataset: { projects: 2, teamManagedEvery: 0, epicsPerProject: 3, childrenPerEpic: (i) => i, storyPoints: false, extraProjects: 30, names: 'demo' },

@@ -53,6 +53,8 @@ test('issuetype by name covers every project’s own type; by id only that one',
   const pbEpicType = sandbox.store.epics('PB')[0]!.issueTypeId
   expect(sorted(await keys(`issuetype = ${pbEpicType}`))).toEqual(where((i) => i.issueTypeId === pbEpicType))
   expect(sorted(await keys('issuetype = Subtask'))).toEqual(where((i) => i.hierarchyLevel === -1))
+  expect(sorted(await keys('issuetype in subTaskIssueTypes()'))).toEqual(where((i) => i.hierarchyLevel === -1))
+  expect(sorted(await keys('project = PB AND issuetype in standardIssueTypes()'))).toEqual(where((i) => i.projectKey === 'PB' && i.hierarchyLevel >= 0))
 })
 
 test('status by name and id, statusCategory by key, name and id', async () => {
@@ -116,6 +118,10 @@ test('ORDER BY key, id/rank, created and updated (dates default to newest first)
   expect(await keys('project = PA ORDER BY updated')).toEqual(newestFirst)
   const asc = await keys('project = PA ORDER BY updated ASC, key DESC')
   expect(asc.map((k) => updated.find(([kk]) => kk === k)![1])).toEqual(updated.map(([, t]) => t).sort((x, y) => x - y))
+  const createdDefault = await keys('project = PA ORDER BY created')
+  expect(createdDefault.map((k) => issues.find((i) => i.key === k)!.created.getTime())).toEqual(
+    pa.map((i) => i.created.getTime()).sort((x, y) => y - x),
+  )
   const created = await keys('project in (PA, PB) ORDER BY created ASC')
   expect(created.map((k) => issues.find((i) => i.key === k)!.created.getTime())).toEqual(
     issues.filter((i) => i.projectKey !== 'PC').map((i) => i.created.getTime()).sort((x, y) => x - y),

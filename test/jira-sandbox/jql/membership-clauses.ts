@@ -41,14 +41,21 @@ export const MEMBERSHIP_FIELDS: Record<string, MembershipField> = {
     operators: EQUALITY,
     extract: (r) => r.typeId,
     resolve(item, ctx, term) {
-      if (isFunctionCall(item)) return functionError(item, term)
-      const wanted = item.text.toLowerCase()
+      // standardIssueTypes() is every type but sub-tasks (epics included), subTaskIssueTypes() the rest.
+      const fn = isFunctionCall(item) ? item.name.toLowerCase() : undefined
+      if (fn !== undefined && fn !== 'standardissuetypes' && fn !== 'subtaskissuetypes') return functionError(item as FunctionCall, term)
+      const wanted = isFunctionCall(item) ? '' : item.text.toLowerCase()
       const ids: string[] = []
       for (const type of ctx.store.projectRegistry.types.values()) {
         if (type.scopeProjectId !== null && !ctx.visible.has(type.scopeProjectId)) continue
-        if (type.id === item.text || type.name.toLowerCase() === wanted) ids.push(type.id)
+        const matches =
+          fn === undefined
+            ? type.id === (item as Value).text || type.name.toLowerCase() === wanted
+            : (type.hierarchyLevel === -1) === (fn === 'subtaskissuetypes')
+        if (matches) ids.push(type.id)
       }
-      return ids.length > 0 ? ids : valueError(item, term)
+      if (fn !== undefined) return ids
+      return ids.length > 0 ? ids : valueError(item as Value, term)
     },
   },
   parent: {
@@ -115,8 +122,9 @@ export function compileMembership(field: MembershipField, term: Term, ctx: JqlCo
     return fail(errors, `The operator '${operator}' only supports the values 'EMPTY' and 'NULL' for field '${term.field}'.`)
   }
   const isList = operand.kind === 'list'
-  if (isList !== (operator === 'in' || operator === 'not in')) {
-    const written = operand.kind === 'value' ? operand.value.text : operand.kind === 'function' ? `${operand.name}()` : 'list'
+  // A function can stand for one value (currentUser()) or a list (standardIssueTypes()).
+  if (operand.kind !== 'function' && isList !== (operator === 'in' || operator === 'not in')) {
+    const written = operand.kind === 'value' ? operand.value.text : 'list'
     return fail(errors, isList
       ? `The operator '${operator}' does not support the list value for field '${term.field}'.`
       : `Operator '${operator}' does not support the non-list value '${written}' for field '${term.field}'.`)
