@@ -63,14 +63,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       },
       xFrameOptions: 'DENY',
       // HSTS only makes sense (and only sticks) when the portal is served over https.
-      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      strictTransportSecurity: deps.config.secureCookies
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
     }),
   )
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+        throw new ApiError(
+          413,
+          'body_too_large',
+          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        )
       },
     }),
   )

@@ -34,8 +34,14 @@ test('an empty environment gives the documented defaults', () => {
 })
 
 test('DATABASE_URL chooses SQLite (file:PATH) or PostgreSQL', () => {
-  expect(loadConfig({ DATABASE_URL: 'file:/tmp/x/portal.db' }).database).toEqual({ dialect: 'sqlite', file: '/tmp/x/portal.db' })
-  expect(loadConfig({ DATABASE_URL: 'file:rel/p.db' }).database).toEqual({ dialect: 'sqlite', file: resolve('rel/p.db') })
+  expect(loadConfig({ DATABASE_URL: 'file:/tmp/x/portal.db' }).database).toEqual({
+    dialect: 'sqlite',
+    file: '/tmp/x/portal.db',
+  })
+  expect(loadConfig({ DATABASE_URL: 'file:rel/p.db' }).database).toEqual({
+    dialect: 'sqlite',
+    file: resolve('rel/p.db'),
+  })
   for (const url of ['postgres://u:p@db:5432/portal', 'postgresql://db/portal']) {
     expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ dialect: 'postgres', url })
   }
@@ -64,18 +70,28 @@ test('an https public URL turns on Secure cookies; anything but http(s) is refus
   expect(config.publicUrl?.origin).toBe('https://portal.example.com')
   expect(config.secureCookies).toBe(true)
   expect(loadConfig({ PORTAL_PUBLIC_URL: 'http://portal.local:8080' }).secureCookies).toBe(false)
-  expect(errorOf({ PORTAL_PUBLIC_URL: 'ftp://portal.example.com' }).issues[0]).toMatch(/^PORTAL_PUBLIC_URL:/)
+  expect(errorOf({ PORTAL_PUBLIC_URL: 'ftp://portal.example.com' }).issues[0]).toMatch(
+    /^PORTAL_PUBLIC_URL:/,
+  )
 })
 
 test('the admin settings are checked, and the password never appears in the error', () => {
   expect(loadConfig({ PORTAL_ADMIN_EMAIL: 'Root@Example.com' }).adminEmail).toBe('root@example.com')
   const error = errorOf({ PORTAL_ADMIN_EMAIL: 'not-an-email', PORTAL_ADMIN_PASSWORD: 'short-pw' })
-  expect(error.issues.map((issue) => issue.split(':')[0]).sort()).toEqual(['PORTAL_ADMIN_EMAIL', 'PORTAL_ADMIN_PASSWORD'])
+  expect(error.issues.map((issue) => issue.split(':')[0]).sort()).toEqual([
+    'PORTAL_ADMIN_EMAIL',
+    'PORTAL_ADMIN_PASSWORD',
+  ])
   expect(error.message).not.toContain('short-pw')
 })
 
 test('every bad variable is reported at once', () => {
-  const error = errorOf({ PORT: 'x', LOG_LEVEL: 'loud', SYNC_INTERVAL_MINUTES: '0', JIRA_ALLOW_INSECURE: 'yes' })
+  const error = errorOf({
+    PORT: 'x',
+    LOG_LEVEL: 'loud',
+    SYNC_INTERVAL_MINUTES: '0',
+    JIRA_ALLOW_INSECURE: 'yes',
+  })
   expect(error.issues.map((issue) => issue.split(':')[0]).sort()).toEqual([
     'JIRA_ALLOW_INSECURE',
     'LOG_LEVEL',
@@ -87,5 +103,8 @@ test('every bad variable is reported at once', () => {
 
 test('empty variables count as unset; flags are "1" or unset', () => {
   expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(8080)
-  expect(loadConfig({ JIRA_ALLOW_INSECURE: '1', TRUST_PROXY: '1' })).toMatchObject({ jiraAllowInsecure: true, trustProxy: true })
+  expect(loadConfig({ JIRA_ALLOW_INSECURE: '1', TRUST_PROXY: '1' })).toMatchObject({
+    jiraAllowInsecure: true,
+    trustProxy: true,
+  })
 })

@@ -11,7 +11,8 @@ export class ConfigError extends Error {
   }
 }
 
-export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
+export type DatabaseTarget =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
 
 const DEFAULT_SQLITE_FILE = './data/portal.sqlite'
 
@@ -37,7 +38,10 @@ function parseSecretKey(value: string | undefined, ctx: z.RefinementCtx): Buffer
   }
 }
 
-const flag = z.enum(['1']).optional().transform((value) => value === '1')
+const flag = z
+  .enum(['1'])
+  .optional()
+  .transform((value) => value === '1')
 
 const envSchema = z
   .object({
@@ -48,7 +52,10 @@ const envSchema = z
     PORTAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     PORTAL_COMPANY_NAME: z.string().trim().min(1).max(200).default('My Company'),
     PORTAL_SECRET_KEY: z.string().optional().transform(parseSecretKey),
-    PORTAL_SECRET_KEY_FILE: z.string().default('./data/secret.key').transform((path) => resolve(path)),
+    PORTAL_SECRET_KEY_FILE: z
+      .string()
+      .default('./data/secret.key')
+      .transform((path) => resolve(path)),
     PORTAL_PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .optional()
@@ -92,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(present)
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
     )
   }
   return result.data

@@ -29,9 +29,12 @@ async function main(): Promise<void> {
   // PORTAL_SECRET_KEY, else the key file (created on first start).
   const fromFile = config.secretKey ? null : loadSecretKey({ file: config.secretKeyFile })
   const secretKey = config.secretKey ?? Buffer.from(fromFile!.key)
-  if (fromFile?.origin === 'created') log.info('created the secret key file', { file: config.secretKeyFile })
+  if (fromFile?.origin === 'created')
+    log.info('created the secret key file', { file: config.secretKeyFile })
   if (config.database.dialect === 'postgres' && fromFile) {
-    log.warn('PORTAL_SECRET_KEY is not set: every instance sharing this database needs the same key')
+    log.warn(
+      'PORTAL_SECRET_KEY is not set: every instance sharing this database needs the same key',
+    )
   }
 
   const db = openDatabase(config)

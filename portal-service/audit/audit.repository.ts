@@ -19,7 +19,11 @@ export interface AuditRecord {
  * Appends one entry. Call it with the transaction that makes the change, so the change and its
  * record commit or roll back together.
  */
-export async function recordAudit(trx: Kysely<Database>, clock: Clock, record: AuditRecord): Promise<void> {
+export async function recordAudit(
+  trx: Kysely<Database>,
+  clock: Clock,
+  record: AuditRecord,
+): Promise<void> {
   await trx
     .insertInto('auditLog')
     .values({

@@ -43,6 +43,9 @@ export async function listPortfolioAudit(
     if (!cursor) return []
     after = { at: cursor.at, id: cursor.id }
   }
-  const rows = await auditRepository.listPortfolioAudit(db, portfolioId, { limit: page.limit, after })
+  const rows = await auditRepository.listPortfolioAudit(db, portfolioId, {
+    limit: page.limit,
+    after,
+  })
   return rows.map(toAuditEntryView)
 }

@@ -8,7 +8,11 @@ export async function insertAccessToken(
   db: Kysely<Database>,
   token: NewPersonalAccessToken,
 ): Promise<PersonalAccessToken> {
-  return db.insertInto('personalAccessTokens').values(token).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('personalAccessTokens')
+    .values(token)
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export async function listAccessTokens(
@@ -48,10 +52,22 @@ export async function findAccessTokenByHash(
     .where('tokenHash', '=', tokenHash)
     .executeTakeFirst()
   if (!token) return undefined
-  const user = await db.selectFrom('users').selectAll().where('id', '=', token.userId).executeTakeFirst()
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', token.userId)
+    .executeTakeFirst()
   return user ? { token, user } : undefined
 }
 
-export async function markAccessTokenUsed(db: Kysely<Database>, id: string, at: string): Promise<void> {
-  await db.updateTable('personalAccessTokens').set({ lastUsedAt: at }).where('id', '=', id).execute()
+export async function markAccessTokenUsed(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('personalAccessTokens')
+    .set({ lastUsedAt: at })
+    .where('id', '=', id)
+    .execute()
 }

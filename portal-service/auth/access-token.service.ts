@@ -44,12 +44,19 @@ export async function createAccessToken(
   return { ...toAccessTokenView(row), token }
 }
 
-export async function listAccessTokens(db: Kysely<Database>, userId: string): Promise<AccessTokenView[]> {
+export async function listAccessTokens(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<AccessTokenView[]> {
   return (await tokenRepository.listAccessTokens(db, userId)).map(toAccessTokenView)
 }
 
 /** @throws ApiError 404 if the user has no token with that id (someone else's included). */
-export async function revokeAccessToken(db: Kysely<Database>, userId: string, id: string): Promise<void> {
+export async function revokeAccessToken(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+): Promise<void> {
   if (!(await tokenRepository.deleteAccessToken(db, userId, id))) throw notFound('Token')
 }
 

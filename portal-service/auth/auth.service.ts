@@ -34,7 +34,10 @@ export async function signIn(
   if (wait > 0) throw throttled(wait)
   const user = await userRepository.findUserByEmail(db, email)
   // Unknown emails still pay for a hash, so timing does not tell which emails exist.
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()))
+  const valid = await verifyPassword(
+    input.password,
+    user?.passwordHash ?? (await decoyPasswordHash()),
+  )
   await recordAttempt(db, clock, { email, ip: input.ip, succeeded: Boolean(user && valid) })
   if (!user || !valid) {
     throw new ApiError(401, 'invalid_credentials', 'The email or password is incorrect.')
@@ -79,7 +82,10 @@ export async function changePassword(
   if (!valid) throw new ApiError(422, 'wrong_password', 'The current password is incorrect.')
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction().execute(async (trx) => {
-    await userRepository.updateUser(trx, user.id, { passwordHash, updatedAt: clock.now().toISOString() })
+    await userRepository.updateUser(trx, user.id, {
+      passwordHash,
+      updatedAt: clock.now().toISOString(),
+    })
     await sessionRepository.deleteSessionsOfUser(trx, user.id, input.keepSessionIdHash)
   })
 }

@@ -9,6 +9,10 @@ export function csrfTokenFor(secretKey: Buffer, sessionIdHash: string): string {
   return hmac(deriveKey(secretKey, 'csrf'), sessionIdHash)
 }
 
-export function isValidCsrfToken(secretKey: Buffer, sessionIdHash: string, candidate: string): boolean {
+export function isValidCsrfToken(
+  secretKey: Buffer,
+  sessionIdHash: string,
+  candidate: string,
+): boolean {
   return constantTimeEqual(csrfTokenFor(secretKey, sessionIdHash), candidate)
 }

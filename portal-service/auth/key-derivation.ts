@@ -3,7 +3,9 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 
 /** A separate key per purpose (`csrf`, later `jira-credentials`), so no two uses share one. */
 export function deriveKey(secretKey: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), `portfolio-bridge:${purpose}`, 32))
+  return Buffer.from(
+    hkdfSync('sha256', secretKey, Buffer.alloc(0), `portfolio-bridge:${purpose}`, 32),
+  )
 }
 
 export function hmac(key: Buffer, value: string): string {

@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { NewLoginAttempt } from './login-attempt.table.js'
 
-export async function insertLoginAttempt(db: Kysely<Database>, attempt: NewLoginAttempt): Promise<void> {
+export async function insertLoginAttempt(
+  db: Kysely<Database>,
+  attempt: NewLoginAttempt,
+): Promise<void> {
   await db.insertInto('loginAttempts').values(attempt).execute()
 }
 
@@ -45,7 +48,10 @@ export async function recentIpFailures(
   return rows.map((row) => row.at)
 }
 
-export async function lastEmailSuccess(db: Kysely<Database>, email: string): Promise<string | undefined> {
+export async function lastEmailSuccess(
+  db: Kysely<Database>,
+  email: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('loginAttempts')
     .select('at')

@@ -27,12 +27,20 @@ export async function secondsUntilAllowed(
   const windowStart = new Date(now - THROTTLE_WINDOW_MS).toISOString()
   const lastSuccess = await attemptRepository.lastEmailSuccess(db, email)
   const emailSince = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart
-  const emailFailures = await attemptRepository.recentEmailFailures(db, email, emailSince, MAX_EMAIL_FAILURES)
+  const emailFailures = await attemptRepository.recentEmailFailures(
+    db,
+    email,
+    emailSince,
+    MAX_EMAIL_FAILURES,
+  )
   const ipFailures = await attemptRepository.recentIpFailures(db, ip, windowStart, MAX_IP_FAILURES)
   // Allowed again once the oldest of the last `max` failures leaves the window.
   const waitFor = (failures: string[], max: number) =>
     failures.length < max ? 0 : Date.parse(failures[max - 1]!) + THROTTLE_WINDOW_MS - now
-  const waitMs = Math.max(waitFor(emailFailures, MAX_EMAIL_FAILURES), waitFor(ipFailures, MAX_IP_FAILURES))
+  const waitMs = Math.max(
+    waitFor(emailFailures, MAX_EMAIL_FAILURES),
+    waitFor(ipFailures, MAX_IP_FAILURES),
+  )
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0
 }
 
@@ -49,5 +57,8 @@ export async function recordAttempt(
     ip: attempt.ip,
     succeeded: attempt.succeeded ? 1 : 0,
   })
-  await attemptRepository.deleteAttemptsBefore(db, new Date(now.getTime() - RETENTION_MS).toISOString())
+  await attemptRepository.deleteAttemptsBefore(
+    db,
+    new Date(now.getTime() - RETENTION_MS).toISOString(),
+  )
 }

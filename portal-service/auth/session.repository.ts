@@ -21,7 +21,11 @@ export async function findLiveSession(
     .where('expiresAt', '>', now)
     .executeTakeFirst()
   if (!session) return undefined
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirst()
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.userId)
+    .executeTakeFirst()
   return user ? { session, user } : undefined
 }
 
@@ -31,7 +35,11 @@ export async function touchSession(
   lastSeenAt: string,
   expiresAt: string,
 ): Promise<void> {
-  await db.updateTable('sessions').set({ lastSeenAt, expiresAt }).where('idHash', '=', idHash).execute()
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt, expiresAt })
+    .where('idHash', '=', idHash)
+    .execute()
 }
 
 export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {

@@ -54,7 +54,9 @@ export async function resolveSession(
   if (!found) return null
   const { session } = found
   if (now - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-    const expiresAt = at(Math.min(now + SESSION_IDLE_MS, Date.parse(session.createdAt) + SESSION_MAX_MS))
+    const expiresAt = at(
+      Math.min(now + SESSION_IDLE_MS, Date.parse(session.createdAt) + SESSION_MAX_MS),
+    )
     await sessionRepository.touchSession(db, session.idHash, at(now), expiresAt)
   }
   return found

@@ -7,7 +7,10 @@ export async function insertCompany(db: Kysely<Database>, company: NewCompany): 
   return db.insertInto('companies').values(company).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function findCompanyById(db: Kysely<Database>, id: string): Promise<Company | undefined> {
+export async function findCompanyById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Company | undefined> {
   return db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
@@ -16,7 +19,10 @@ export async function listCompanies(db: Kysely<Database>): Promise<Company[]> {
 }
 
 /** Case-insensitive, as the unique index on lower(name) compares. */
-export async function findCompanyByName(db: Kysely<Database>, name: string): Promise<Company | undefined> {
+export async function findCompanyByName(
+  db: Kysely<Database>,
+  name: string,
+): Promise<Company | undefined> {
   return db
     .selectFrom('companies')
     .selectAll()

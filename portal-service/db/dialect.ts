@@ -31,7 +31,9 @@ function errorCode(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error)
   return (
-    code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   )
 }
 

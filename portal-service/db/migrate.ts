@@ -18,10 +18,13 @@ export interface MigrationReport {
  * SQL's own snake_case and stay frozen in time.
  * @throws Error naming the migration that failed.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+export async function migrateToLatest(
+  db: Kysely<any>,
+  migrationFolder: string = MIGRATIONS_FOLDER,
+): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: db.withoutPlugins(),
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
+    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
   })
   const { error, results = [] } = await migrator.migrateToLatest()
   const failed = results.find((result) => result.status === 'Error')

@@ -24,9 +24,7 @@ export interface AppDeps {
 }
 
 /** How the current request proved who it is. */
-export type Credential =
-  | { kind: 'session'; idHash: string }
-  | { kind: 'token'; tokenId: string }
+export type Credential = { kind: 'session'; idHash: string } | { kind: 'token'; tokenId: string }
 
 export interface AppVariables extends SecureHeadersVariables {
   deps: AppDeps

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'company_exists'
   | 'already_member'
   | 'last_manager'
+  | 'last_site_admin'
   | 'stage_in_use'
   | 'edit_conflict'
   | 'unprocessable'
@@ -89,7 +90,10 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
     },
   ])
   return Object.fromEntries(entries) as {
-    [K in S]: { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
+    [K in S]: {
+      description: string
+      content: { 'application/json': { schema: typeof ErrorSchema } }
+    }
   }
 }
 
@@ -114,37 +118,49 @@ function fromHttpException(error: HTTPException): ApiError {
   if (error.status === 400 && /json/i.test(error.message)) {
     return new ApiError(400, 'malformed_json', 'The request body is not valid JSON.')
   }
-  if (error.status === 413) return new ApiError(413, 'body_too_large', 'The request body is too large.')
+  if (error.status === 413)
+    return new ApiError(413, 'body_too_large', 'The request body is too large.')
   if (error.status === 415) {
     return new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.')
   }
   if (error.status === 401) return unauthenticated()
   if (error.status === 400) return new ApiError(400, 'validation_failed', 'The request is invalid.')
-  return new ApiError(error.status as ContentfulStatusCode, 'http_error', error.message || 'Request failed.')
+  return new ApiError(
+    error.status as ContentfulStatusCode,
+    'http_error',
+    error.message || 'Request failed.',
+  )
 }
 
 /**
  * `app.onError`: known failures become their documented 4xx; anything else a 500 whose body
  * says nothing (no message, no stack) and whose cause goes to the log.
  */
-export const createErrorHandler = (log: Logger) => (error: Error, c: Context<AppEnv>): Response => {
-  const known =
-    error instanceof ApiError
-      ? error
-      : error instanceof HTTPException
-        ? fromHttpException(error)
-        : error instanceof z.ZodError
-          ? new ApiError(400, 'validation_failed', 'The request is invalid.', validationDetails(error))
-          : null
-  if (known) {
-    for (const [name, value] of Object.entries(known.headers)) c.header(name, value)
-    return c.json(body(known.code, known.message, known.details), known.status)
+export const createErrorHandler =
+  (log: Logger) =>
+  (error: Error, c: Context<AppEnv>): Response => {
+    const known =
+      error instanceof ApiError
+        ? error
+        : error instanceof HTTPException
+          ? fromHttpException(error)
+          : error instanceof z.ZodError
+            ? new ApiError(
+                400,
+                'validation_failed',
+                'The request is invalid.',
+                validationDetails(error),
+              )
+            : null
+    if (known) {
+      for (const [name, value] of Object.entries(known.headers)) c.header(name, value)
+      return c.json(body(known.code, known.message, known.details), known.status)
+    }
+    // Before the request logger is set (or if it is missing), fall back to the app's.
+    const requestLog = (c.get('log') as Logger | undefined) ?? log
+    requestLog.error('unhandled error', { error, method: c.req.method, path: c.req.path })
+    return c.json(body('internal_error', 'Something went wrong on our side.'), 500)
   }
-  // Before the request logger is set (or if it is missing), fall back to the app's.
-  const requestLog = (c.get('log') as Logger | undefined) ?? log
-  requestLog.error('unhandled error', { error, method: c.req.method, path: c.req.path })
-  return c.json(body('internal_error', 'Something went wrong on our side.'), 500)
-}
 
 /** `app.notFound`: unknown routes answer like unknown ids. */
 export function handleNotFound(c: Context<AppEnv>): Response {

@@ -33,6 +33,8 @@ export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { be
 export function protectedRoute<
   P extends string,
   R extends Omit<RouteConfig, 'path' | 'middleware' | 'security'> & { path: P },
->(config: R): R & { middleware: typeof requireUser; security: typeof SECURITY; getRoutingPath(): string } {
+>(
+  config: R,
+): R & { middleware: typeof requireUser; security: typeof SECURITY; getRoutingPath(): string } {
   return createRoute({ ...config, middleware: requireUser, security: SECURITY })
 }

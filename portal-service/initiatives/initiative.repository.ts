@@ -27,7 +27,10 @@ export async function findInitiative(
     .executeTakeFirst()
 }
 
-export async function listInitiatives(db: Kysely<Database>, portfolioId: string): Promise<Initiative[]> {
+export async function listInitiatives(
+  db: Kysely<Database>,
+  portfolioId: string,
+): Promise<Initiative[]> {
   return db
     .selectFrom('initiatives')
     .selectAll()

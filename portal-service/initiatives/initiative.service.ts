@@ -81,22 +81,39 @@ const EDITABLE: (keyof InitiativeFields)[] = [
 async function checkFields(trx: Kysely<Database>, portfolio: Portfolio, fields: InitiativeFields) {
   const stages = parseStages(portfolio.stages)
   if (!stages.includes(fields.stage)) {
-    throw new ApiError(422, 'invalid_stage', `"${fields.stage}" is not one of this portfolio’s stages.`, {
-      field: 'stage',
-      stages,
-    })
+    throw new ApiError(
+      422,
+      'invalid_stage',
+      `"${fields.stage}" is not one of this portfolio’s stages.`,
+      {
+        field: 'stage',
+        stages,
+      },
+    )
   }
-  if (fields.ownerId !== null && !(await membershipRepository.findMembership(trx, portfolio.id, fields.ownerId))) {
+  if (
+    fields.ownerId !== null &&
+    !(await membershipRepository.findMembership(trx, portfolio.id, fields.ownerId))
+  ) {
     throw new ApiError(422, 'invalid_owner', 'The owner must be a member of the portfolio.', {
       field: 'ownerId',
     })
   }
   // YYYY-MM-DD compares correctly as text.
-  if (fields.startDate !== null && fields.targetDate !== null && fields.startDate >= fields.targetDate) {
-    throw new ApiError(422, 'invalid_dates', 'The start date must be before the go-live (target) date.', {
-      startDate: fields.startDate,
-      targetDate: fields.targetDate,
-    })
+  if (
+    fields.startDate !== null &&
+    fields.targetDate !== null &&
+    fields.startDate >= fields.targetDate
+  ) {
+    throw new ApiError(
+      422,
+      'invalid_dates',
+      'The start date must be before the go-live (target) date.',
+      {
+        startDate: fields.startDate,
+        targetDate: fields.targetDate,
+      },
+    )
   }
 }
 
@@ -107,7 +124,10 @@ async function lockedPortfolio(trx: Kysely<Database>, portfolioId: string): Prom
   return portfolio
 }
 
-export async function listInitiatives(db: Kysely<Database>, portfolioId: string): Promise<InitiativeView[]> {
+export async function listInitiatives(
+  db: Kysely<Database>,
+  portfolioId: string,
+): Promise<InitiativeView[]> {
   return (await initiativeRepository.listInitiatives(db, portfolioId)).map(toInitiativeView)
 }
 
@@ -180,7 +200,9 @@ export async function updateInitiative(
 ): Promise<InitiativeView> {
   return db.transaction().execute(async (trx) => {
     const portfolio = await lockedPortfolio(trx, portfolioId)
-    const current = await initiativeRepository.findInitiative(trx, portfolioId, initiativeId, { lock: true })
+    const current = await initiativeRepository.findInitiative(trx, portfolioId, initiativeId, {
+      lock: true,
+    })
     if (!current) throw notFound('Initiative')
     const currentVersion = Number(current.version)
     if (patch.version !== undefined && patch.version !== currentVersion) {
@@ -229,7 +251,9 @@ export async function deleteInitiative(
   initiativeId: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await initiativeRepository.findInitiative(trx, portfolioId, initiativeId, { lock: true })
+    const current = await initiativeRepository.findInitiative(trx, portfolioId, initiativeId, {
+      lock: true,
+    })
     if (!current) throw notFound('Initiative')
     await auditRepository.recordAudit(trx, clock, {
       actorId: actor.userId,

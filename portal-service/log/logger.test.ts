@@ -5,7 +5,12 @@ test('writes one JSON line per entry with time, level, message and fields', () =
   const sink = memorySink()
   createLogger({ sink }).info('hello', { count: 2 })
   expect(sink.lines).toHaveLength(1)
-  expect(sink.entries()[0]).toEqual({ time: expect.any(String), level: 'info', msg: 'hello', count: 2 })
+  expect(sink.entries()[0]).toEqual({
+    time: expect.any(String),
+    level: 'info',
+    msg: 'hello',
+    count: 2,
+  })
 })
 
 test('drops entries below the level', () => {
@@ -28,18 +33,32 @@ test('values under secret-looking keys are redacted at any depth', () => {
   const sink = memorySink()
   createLogger({ sink }).info('login', {
     password: 'hunter2hunter2',
-    nested: { apiToken: 'tok-value-1', list: [{ Authorization: 'Bearer abc' }, { sessionId: 's' }] },
+    nested: {
+      apiToken: 'tok-value-1',
+      list: [{ Authorization: 'Bearer abc' }, { sessionId: 's' }],
+    },
     headers: { cookie: 'pb_session=abc', 'x-csrf-token': 'c' },
     clientSecret: 's3',
     email: 'kept@example.com',
   })
   const line = sink.lines[0]!
-  for (const secret of ['hunter2hunter2', 'tok-value-1', 'Bearer abc', 'pb_session=abc', '"s"', 's3', '"c"']) {
+  for (const secret of [
+    'hunter2hunter2',
+    'tok-value-1',
+    'Bearer abc',
+    'pb_session=abc',
+    '"s"',
+    's3',
+    '"c"',
+  ]) {
     expect(line).not.toContain(secret)
   }
   expect(sink.entries()[0]).toMatchObject({
     password: '[redacted]',
-    nested: { apiToken: '[redacted]', list: [{ Authorization: '[redacted]' }, { sessionId: '[redacted]' }] },
+    nested: {
+      apiToken: '[redacted]',
+      list: [{ Authorization: '[redacted]' }, { sessionId: '[redacted]' }],
+    },
     email: 'kept@example.com',
   })
 })
@@ -49,7 +68,13 @@ test('errors keep name, message and stack; cycles do not break logging', () => {
   const cyclic: Record<string, unknown> = { name: 'loop' }
   cyclic.self = cyclic
   expect(redact({ error, cyclic })).toEqual({
-    error: { name: 'Error', message: 'boom', stack: expect.stringContaining('boom'), password: '[redacted]', code: 'E1' },
+    error: {
+      name: 'Error',
+      message: 'boom',
+      stack: expect.stringContaining('boom'),
+      password: '[redacted]',
+      code: 'E1',
+    },
     cyclic: { name: 'loop', self: '[circular]' },
   })
 })

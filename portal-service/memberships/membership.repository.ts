@@ -17,7 +17,10 @@ export async function findMembership(
     .executeTakeFirst()
 }
 
-export async function insertMembership(db: Kysely<Database>, membership: NewMembership): Promise<void> {
+export async function insertMembership(
+  db: Kysely<Database>,
+  membership: NewMembership,
+): Promise<void> {
   await db.insertInto('memberships').values(membership).execute()
 }
 

@@ -24,7 +24,10 @@ export interface MemberView {
   addedAt: string
 }
 
-export function toMemberView(row: membershipRepository.MemberRow, portfolio: Portfolio): MemberView {
+export function toMemberView(
+  row: membershipRepository.MemberRow,
+  portfolio: Portfolio,
+): MemberView {
   return {
     userId: row.userId,
     email: row.email,
@@ -36,7 +39,10 @@ export function toMemberView(row: membershipRepository.MemberRow, portfolio: Por
   }
 }
 
-export async function listMembers(db: Kysely<Database>, portfolio: Portfolio): Promise<MemberView[]> {
+export async function listMembers(
+  db: Kysely<Database>,
+  portfolio: Portfolio,
+): Promise<MemberView[]> {
   const rows = await membershipRepository.listMembers(db, portfolio.id)
   return rows.map((row) => toMemberView(row, portfolio))
 }
@@ -71,8 +77,10 @@ export async function addMember(
     return await db.transaction().execute(async (trx) => {
       const portfolio = await lockedPortfolio(trx, portfolioId)
       const user = await userRepository.findUserById(trx, input.userId)
-      if (!user) throw new ApiError(422, 'unprocessable', 'No user has that id.', { field: 'userId' })
-      if (await membershipRepository.findMembership(trx, portfolioId, user.id)) throw alreadyMember()
+      if (!user)
+        throw new ApiError(422, 'unprocessable', 'No user has that id.', { field: 'userId' })
+      if (await membershipRepository.findMembership(trx, portfolioId, user.id))
+        throw alreadyMember()
       const now = clock.now().toISOString()
       await membershipRepository.insertMembership(trx, {
         portfolioId,
@@ -114,7 +122,11 @@ export async function changeRole(
     if (!member) throw notFound('Member')
     if (member.role === role) return toMemberView(member, portfolio)
     if (member.role === 'manager' && member.companyId === portfolio.companyId) {
-      const managers = await membershipRepository.countCompanyManagers(trx, portfolioId, portfolio.companyId)
+      const managers = await membershipRepository.countCompanyManagers(
+        trx,
+        portfolioId,
+        portfolio.companyId,
+      )
       if (managers <= 1) throw lastManager()
     }
     const now = clock.now().toISOString()
@@ -147,7 +159,11 @@ export async function removeMember(
     const member = await membershipRepository.findMember(trx, portfolioId, userId)
     if (!member) throw notFound('Member')
     if (member.role === 'manager' && member.companyId === portfolio.companyId) {
-      const managers = await membershipRepository.countCompanyManagers(trx, portfolioId, portfolio.companyId)
+      const managers = await membershipRepository.countCompanyManagers(
+        trx,
+        portfolioId,
+        portfolio.companyId,
+      )
       if (managers <= 1) throw lastManager()
     }
     const now = clock.now().toISOString()

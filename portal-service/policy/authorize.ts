@@ -31,7 +31,8 @@ export async function authorizePortfolio(
   if (!isUuid(portfolioId)) throw notFound('Portfolio')
   const portfolio = await portfolioRepository.findPortfolioById(db, portfolioId)
   if (!portfolio) throw notFound('Portfolio')
-  const membership = (await membershipRepository.findMembership(db, portfolioId, actor.userId)) ?? null
+  const membership =
+    (await membershipRepository.findMembership(db, portfolioId, actor.userId)) ?? null
   if (can(actor, membership, portfolio, action)) return { portfolio, membership }
   if (!membership) throw notFound('Portfolio')
   throw forbidden()

@@ -31,11 +31,26 @@ type Cell = { who: string; companyId: string; membership: { role: Role } | null;
 
 const CELLS: Cell[] = [
   { who: 'manager, same company', companyId: 'acme', membership: { role: 'manager' }, column: 0 },
-  { who: 'contributor, same company', companyId: 'acme', membership: { role: 'contributor' }, column: 1 },
+  {
+    who: 'contributor, same company',
+    companyId: 'acme',
+    membership: { role: 'contributor' },
+    column: 1,
+  },
   { who: 'viewer, same company', companyId: 'acme', membership: { role: 'viewer' }, column: 2 },
   // A member of another company is external whatever the role.
-  { who: 'manager, other company', companyId: 'globex', membership: { role: 'manager' }, column: 3 },
-  { who: 'contributor, other company', companyId: 'globex', membership: { role: 'contributor' }, column: 3 },
+  {
+    who: 'manager, other company',
+    companyId: 'globex',
+    membership: { role: 'manager' },
+    column: 3,
+  },
+  {
+    who: 'contributor, other company',
+    companyId: 'globex',
+    membership: { role: 'contributor' },
+    column: 3,
+  },
   { who: 'viewer, other company', companyId: 'globex', membership: { role: 'viewer' }, column: 3 },
   { who: 'non-member, same company', companyId: 'acme', membership: null, column: 4 },
   { who: 'non-member, other company', companyId: 'globex', membership: null, column: 4 },

@@ -5,11 +5,17 @@ import { lockForUpdate } from '../db/dialect.js'
 import type { Role } from '../memberships/membership.table.js'
 import type { NewPortfolio, Portfolio, PortfolioUpdate } from './portfolio.table.js'
 
-export async function insertPortfolio(db: Kysely<Database>, portfolio: NewPortfolio): Promise<Portfolio> {
+export async function insertPortfolio(
+  db: Kysely<Database>,
+  portfolio: NewPortfolio,
+): Promise<Portfolio> {
   return db.insertInto('portfolios').values(portfolio).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function findPortfolioById(db: Kysely<Database>, id: string): Promise<Portfolio | undefined> {
+export async function findPortfolioById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Portfolio | undefined> {
   return db.selectFrom('portfolios').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
@@ -17,7 +23,10 @@ export async function findPortfolioById(db: Kysely<Database>, id: string): Promi
  * Reads and locks the portfolio until the transaction ends: changes that check something about
  * the whole portfolio (its last manager, its stages in use) take this lock first.
  */
-export async function lockPortfolio(trx: Kysely<Database>, id: string): Promise<Portfolio | undefined> {
+export async function lockPortfolio(
+  trx: Kysely<Database>,
+  id: string,
+): Promise<Portfolio | undefined> {
   return trx
     .selectFrom('portfolios')
     .selectAll()

@@ -112,7 +112,10 @@ export async function createPortfolio(
   return toPortfolioView(row, actor, managerId === actor.userId ? 'manager' : null)
 }
 
-export async function listMyPortfolios(db: Kysely<Database>, actor: Actor): Promise<PortfolioView[]> {
+export async function listMyPortfolios(
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<PortfolioView[]> {
   const rows = await portfolioRepository.listPortfoliosOfMember(db, actor.userId)
   return rows.map((row) => toPortfolioView(row, actor, row.role))
 }

@@ -6,7 +6,9 @@ export const MAX_STAGE_LENGTH = 50
 
 export function parseStages(json: string): string[] {
   const value: unknown = JSON.parse(json)
-  return Array.isArray(value) ? value.filter((stage): stage is string => typeof stage === 'string') : []
+  return Array.isArray(value)
+    ? value.filter((stage): stage is string => typeof stage === 'string')
+    : []
 }
 
 export function serializeStages(stages: readonly string[]): string {

@@ -26,7 +26,13 @@ test('the default parameters are the ones recorded in the hash', async () => {
 })
 
 test('malformed stored hashes are refused, not thrown on', async () => {
-  for (const stored of ['', 'plain', 'scrypt$1$2$3', 'bcrypt$1024$8$1$AAAA$AAAA', 'scrypt$x$8$1$AAAA$AAAA']) {
+  for (const stored of [
+    '',
+    'plain',
+    'scrypt$1$2$3',
+    'bcrypt$1024$8$1$AAAA$AAAA',
+    'scrypt$x$8$1$AAAA$AAAA',
+  ]) {
     expect(await verifyPassword('correct horse battery', stored)).toBe(false)
   }
 })

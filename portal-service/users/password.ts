@@ -42,7 +42,14 @@ export async function hashPassword(
 ): Promise<string> {
   const salt = randomBytes(SALT_BYTES)
   const key = await derive(password, salt, params)
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$')
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$')
 }
 
 /** Constant-time check of `password` against a stored hash; false for malformed hashes too. */

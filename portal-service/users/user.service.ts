@@ -1,18 +1,19 @@
 // Users as the API shows and manages them.
 import type { Kysely } from 'kysely'
 import * as auditRepository from '../audit/audit.repository.js'
+import * as sessionRepository from '../auth/session.repository.js'
 import type { Clock } from '../clock.js'
 import * as companyRepository from '../companies/company.repository.js'
 import type { Database } from '../db/database.js'
 import { isUniqueViolation } from '../db/dialect.js'
 import { newId } from '../db/ids.js'
-import { ApiError } from '../http/errors.js'
+import { ApiError, notFound } from '../http/errors.js'
 import * as membershipRepository from '../memberships/membership.repository.js'
 import type { Actor } from '../policy/actor.js'
 import { canFindUsersByEmail, canListCompanyUsers } from '../policy/policy.js'
 import { hashPassword, type ScryptParams } from './password.js'
 import * as userRepository from './user.repository.js'
-import type { User } from './user.table.js'
+import type { User, UserUpdate } from './user.table.js'
 
 /** A user as any API response shows it: never the password hash. */
 export interface UserView {
@@ -98,6 +99,67 @@ export async function createUser(
     }
     throw error
   }
+}
+
+export interface UserPatch {
+  name?: string | undefined
+  password?: string | undefined
+  siteAdmin?: boolean | undefined
+}
+
+/**
+ * A site admin's changes to a user. A new password signs the user out everywhere (their access
+ * tokens stay: they are revoked one by one).
+ * @throws ApiError 404 for an unknown user; 409 `last_site_admin` when removing the last one.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  clock: Clock,
+  actorId: string,
+  userId: string,
+  patch: UserPatch,
+  scryptParams?: ScryptParams,
+): Promise<UserView> {
+  const passwordHash =
+    patch.password === undefined ? undefined : await hashPassword(patch.password, scryptParams)
+  const row = await db.transaction().execute(async (trx) => {
+    const admins = await userRepository.lockSiteAdmins(trx)
+    const current = await userRepository.findUserById(trx, userId)
+    if (!current) throw notFound('User')
+    const update: UserUpdate = {}
+    const changes: Record<string, unknown> = {}
+    if (patch.name !== undefined && patch.name !== current.name) {
+      update.name = patch.name
+      changes.name = { from: current.name, to: patch.name }
+    }
+    if (patch.siteAdmin !== undefined && patch.siteAdmin !== (current.siteAdmin === 1)) {
+      if (!patch.siteAdmin && admins.length <= 1) {
+        throw new ApiError(409, 'last_site_admin', 'Make someone else a site admin first.')
+      }
+      update.siteAdmin = patch.siteAdmin ? 1 : 0
+      changes.siteAdmin = { from: current.siteAdmin === 1, to: patch.siteAdmin }
+    }
+    if (passwordHash !== undefined) {
+      update.passwordHash = passwordHash
+      changes.password = 'reset'
+      await sessionRepository.deleteSessionsOfUser(trx, userId)
+    }
+    if (Object.keys(changes).length === 0) return current
+    await userRepository.updateUser(trx, userId, {
+      ...update,
+      updatedAt: clock.now().toISOString(),
+    })
+    await auditRepository.recordAudit(trx, clock, {
+      actorId,
+      portfolioId: null,
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: userId,
+      details: { changes },
+    })
+    return { ...current, ...update }
+  })
+  return toUserView(row)
 }
 
 export interface UserQuery {

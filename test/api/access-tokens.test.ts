@@ -15,18 +15,31 @@ describe.each(DIALECTS)('personal access tokens on %s', (dialect) => {
   test('the token is returned once; listing shows name and dates only', async () => {
     const created = await alice.post('/api/me/tokens', { name: 'CI export' })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ id: expect.any(String), name: 'CI export', lastUsedAt: null })
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      name: 'CI export',
+      lastUsedAt: null,
+    })
     expect(created.body.token).toMatch(/^pbt_[A-Za-z0-9_-]{43}$/)
     const listed = await alice.get('/api/me/tokens')
     expect(listed.status).toBe(200)
     const mine = listed.body.tokens.find((token: { id: string }) => token.id === created.body.id)
-    expect(mine).toEqual({ id: created.body.id, name: 'CI export', createdAt: created.body.createdAt, lastUsedAt: null })
+    expect(mine).toEqual({
+      id: created.body.id,
+      name: 'CI export',
+      createdAt: created.body.createdAt,
+      lastUsedAt: null,
+    })
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token)
   })
 
   test('only the hash is stored', async () => {
     const created = await alice.post('/api/me/tokens', { name: 'hash check' })
-    const row = await t.db.selectFrom('personalAccessTokens').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('personalAccessTokens')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow()
     expect(row.tokenHash).toBe(sha256Hex(created.body.token))
     expect(JSON.stringify(row)).not.toContain(created.body.token)
   })
@@ -63,7 +76,12 @@ describe.each(DIALECTS)('personal access tokens on %s', (dialect) => {
   })
 
   test('a malformed or unknown Bearer token is refused, not treated as anonymous', async () => {
-    for (const authorization of ['Bearer pbt_nottherealtoken', 'Bearer', 'Basic YWxpY2U6c2VjcmV0', 'Bearer a b']) {
+    for (const authorization of [
+      'Bearer pbt_nottherealtoken',
+      'Bearer',
+      'Basic YWxpY2U6c2VjcmV0',
+      'Bearer a b',
+    ]) {
       const response = await t.client({ Authorization: authorization }).get('/api/health')
       expect(response.status).toBe(401)
       expect(response.body.error.code).toBe('unauthenticated')

@@ -30,7 +30,9 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     await manager.post(`/api/portfolios/${id}/members`, { userId: colleague.id, role: 'viewer' })
     await manager.patch(`/api/portfolios/${id}/members/${colleague.id}`, { role: 'contributor' })
     const initiative = await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'Tracked' })
-    await manager.patch(`/api/portfolios/${id}/initiatives/${initiative.body.id}`, { status: 'at_risk' })
+    await manager.patch(`/api/portfolios/${id}/initiatives/${initiative.body.id}`, {
+      status: 'at_risk',
+    })
     await manager.delete(`/api/portfolios/${id}/initiatives/${initiative.body.id}`)
     await manager.delete(`/api/portfolios/${id}/members/${colleague.id}`)
 
@@ -47,9 +49,16 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     ])
     expect(entries.every((entry) => entry.actor?.id === manager.user.id)).toBe(true)
     const byAction = Object.fromEntries(entries.map((entry) => [entry.action, entry]))
-    expect(byAction['portfolio.updated']!.details).toEqual({ changes: { name: { from: 'Audited', to: 'Audited, renamed' } } })
-    expect(byAction['member.role_changed']!).toMatchObject({ targetId: colleague.id, details: { from: 'viewer', to: 'contributor' } })
-    expect(byAction['initiative.updated']!.details).toEqual({ changes: { status: { from: 'on_track', to: 'at_risk' } } })
+    expect(byAction['portfolio.updated']!.details).toEqual({
+      changes: { name: { from: 'Audited', to: 'Audited, renamed' } },
+    })
+    expect(byAction['member.role_changed']!).toMatchObject({
+      targetId: colleague.id,
+      details: { from: 'viewer', to: 'contributor' },
+    })
+    expect(byAction['initiative.updated']!.details).toEqual({
+      changes: { status: { from: 'on_track', to: 'at_risk' } },
+    })
   })
 
   test('a refused change leaves no entry', async () => {
@@ -57,9 +66,16 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     const id = portfolio.body.id
     await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'Planned', stage: 'Planning' })
     const before = await trail(id)
-    expect((await manager.patch(`/api/portfolios/${id}`, { stages: ['Proposal'] })).status).toBe(409)
-    expect((await manager.delete(`/api/portfolios/${id}/members/${manager.user.id}`)).status).toBe(409)
-    expect((await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'Bad', stage: 'Nope' })).status).toBe(422)
+    expect((await manager.patch(`/api/portfolios/${id}`, { stages: ['Proposal'] })).status).toBe(
+      409,
+    )
+    expect((await manager.delete(`/api/portfolios/${id}/members/${manager.user.id}`)).status).toBe(
+      409,
+    )
+    expect(
+      (await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'Bad', stage: 'Nope' }))
+        .status,
+    ).toBe(422)
     expect(await trail(id)).toEqual(before)
   })
 
@@ -67,7 +83,10 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     const portfolio = await manager.post('/api/portfolios', { name: 'Readers', companyId })
     const id = portfolio.body.id
     const contributor = await t.newSession({ companyId })
-    await manager.post(`/api/portfolios/${id}/members`, { userId: contributor.user.id, role: 'contributor' })
+    await manager.post(`/api/portfolios/${id}/members`, {
+      userId: contributor.user.id,
+      role: 'contributor',
+    })
     const admin = await t.newSession({ siteAdmin: true })
     const stranger = await t.newSession({ companyId })
     expect((await contributor.get(`/api/portfolios/${id}/audit`)).status).toBe(403)
@@ -79,19 +98,27 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
   test('pages with `limit` and `before` cover the trail without gaps or repeats', async () => {
     const portfolio = await manager.post('/api/portfolios', { name: 'Paged', companyId })
     const id = portfolio.body.id
-    for (let i = 0; i < 6; i += 1) await manager.post(`/api/portfolios/${id}/initiatives`, { name: `I${i}` })
+    for (let i = 0; i < 6; i += 1)
+      await manager.post(`/api/portfolios/${id}/initiatives`, { name: `I${i}` })
     const all = await trail(id)
     expect(all).toHaveLength(7)
     const first = await trail(id, manager, '?limit=3')
     const second = await trail(id, manager, `?limit=3&before=${first.at(-1)!.id}`)
     const third = await trail(id, manager, `?limit=3&before=${second.at(-1)!.id}`)
-    expect([...first, ...second, ...third].map((entry) => entry.id)).toEqual(all.map((entry) => entry.id))
+    expect([...first, ...second, ...third].map((entry) => entry.id)).toEqual(
+      all.map((entry) => entry.id),
+    )
   })
 
   test('deleting a portfolio is recorded, and the record outlives the portfolio', async () => {
     const portfolio = await manager.post('/api/portfolios', { name: 'Gone', companyId })
     await manager.delete(`/api/portfolios/${portfolio.body.id}`)
-    const rows = await t.db.selectFrom('auditLog').selectAll().where('portfolioId', '=', portfolio.body.id).orderBy('at').execute()
+    const rows = await t.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('portfolioId', '=', portfolio.body.id)
+      .orderBy('at')
+      .execute()
     expect(rows.map((row) => row.action)).toEqual(['portfolio.created', 'portfolio.deleted'])
     expect(JSON.parse(rows[1]!.details)).toEqual({ name: 'Gone' })
   })

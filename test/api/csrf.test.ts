@@ -26,7 +26,11 @@ describe.each(DIALECTS)('CSRF protection on %s', (dialect) => {
   test('a wrong token, or another session’s token, is refused', async () => {
     const bob = await t.newSession({ companyId })
     for (const token of ['nonsense', bob.csrfToken, '']) {
-      const response = await cookieOnly().post('/api/portfolios', { name: 'Forged', companyId }, { 'X-CSRF-Token': token })
+      const response = await cookieOnly().post(
+        '/api/portfolios',
+        { name: 'Forged', companyId },
+        { 'X-CSRF-Token': token },
+      )
       expect(response.status).toBe(403)
       expect(response.body.error.code).toBe('csrf_failed')
     }
@@ -50,25 +54,42 @@ describe.each(DIALECTS)('CSRF protection on %s', (dialect) => {
   test('a `_csrf` form field is accepted in place of the header (for HTML forms)', async () => {
     const user = await t.createUser({ companyId })
     const session = await t.signIn(user)
-    const response = await t.client({ Cookie: `pb_session=${session.sessionToken}` }).call('DELETE', '/api/session', {
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      rawBody: new URLSearchParams({ _csrf: session.csrfToken }).toString(),
-    })
+    const response = await t
+      .client({ Cookie: `pb_session=${session.sessionToken}` })
+      .call('DELETE', '/api/session', {
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        rawBody: new URLSearchParams({ _csrf: session.csrfToken }).toString(),
+      })
     expect(response.status).toBe(204)
     expect((await session.get('/api/me')).status).toBe(401)
   })
 
   test('a request from another origin is refused even with the token', async () => {
-    const response = await alice.post('/api/portfolios', { name: 'Cross-site', companyId }, { Origin: 'https://evil.example' })
+    const response = await alice.post(
+      '/api/portfolios',
+      { name: 'Cross-site', companyId },
+      { Origin: 'https://evil.example' },
+    )
     expect(response.status).toBe(403)
-    expect(response.body.error).toMatchObject({ code: 'csrf_failed', details: { reason: 'origin' } })
-    const same = await alice.post('/api/portfolios', { name: 'Same origin', companyId }, { Origin: 'http://localhost' })
+    expect(response.body.error).toMatchObject({
+      code: 'csrf_failed',
+      details: { reason: 'origin' },
+    })
+    const same = await alice.post(
+      '/api/portfolios',
+      { name: 'Same origin', companyId },
+      { Origin: 'http://localhost' },
+    )
     expect(same.status).toBe(201)
   })
 
   test('signing in from another origin is refused (login CSRF)', async () => {
     const user = await t.createUser({ companyId })
-    const response = await t.anonymous.post('/api/session', { email: user.email, password: user.password }, { Origin: 'https://evil.example' })
+    const response = await t.anonymous.post(
+      '/api/session',
+      { email: user.email, password: user.password },
+      { Origin: 'https://evil.example' },
+    )
     expect(response.status).toBe(403)
     expect(response.headers.getSetCookie()).toEqual([])
   })
@@ -81,11 +102,17 @@ describe.each(DIALECTS)('CSRF protection on %s', (dialect) => {
   })
 
   test('with PORTAL_PUBLIC_URL set, only that origin is ours', async () => {
-    const behindProxy = await createTestApp(dialect, { env: { PORTAL_PUBLIC_URL: 'https://portal.example.com' } })
+    const behindProxy = await createTestApp(dialect, {
+      env: { PORTAL_PUBLIC_URL: 'https://portal.example.com' },
+    })
     try {
       const user = await behindProxy.createUser()
       const signIn = (origin: string) =>
-        behindProxy.anonymous.post('/api/session', { email: user.email, password: user.password }, { Origin: origin })
+        behindProxy.anonymous.post(
+          '/api/session',
+          { email: user.email, password: user.password },
+          { Origin: origin },
+        )
       expect((await signIn('http://localhost')).status).toBe(403)
       expect((await signIn('https://portal.example.com')).status).toBe(200)
     } finally {

@@ -5,7 +5,13 @@ import { createTestApp, type SessionClient, type TestApp } from '../support/test
 
 /** `{error: {code, message, details}}`, details being null or anything else, never missing. */
 function expectErrorShape(body: unknown) {
-  expect(body).toEqual({ error: { code: expect.any(String), message: expect.any(String), details: expect.toSatisfy((value) => value !== undefined) } })
+  expect(body).toEqual({
+    error: {
+      code: expect.any(String),
+      message: expect.any(String),
+      details: expect.toSatisfy((value) => value !== undefined),
+    },
+  })
 }
 
 describe.each(DIALECTS)('error answers on %s', (dialect) => {
@@ -18,7 +24,9 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
     const companyId = (await t.createCompany()).id
     manager = await t.newSession({ companyId })
     portfolioId = (await manager.post('/api/portfolios', { name: 'Errors', companyId })).body.id
-    initiativeId = (await manager.post(`/api/portfolios/${portfolioId}/initiatives`, { name: 'One' })).body.id
+    initiativeId = (
+      await manager.post(`/api/portfolios/${portfolioId}/initiatives`, { name: 'One' })
+    ).body.id
   })
   afterAll(() => t.destroy())
 
@@ -28,7 +36,9 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
       rawBody: '{"name": "unterminated',
     })
     expect(response.status).toBe(400)
-    expect(response.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String), details: null } })
+    expect(response.body).toEqual({
+      error: { code: 'malformed_json', message: expect.any(String), details: null },
+    })
   })
 
   test('a body that is not JSON is 415', async () => {
@@ -49,7 +59,10 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
   test('bodies over 1 MB are refused with 413, declared or streamed', async () => {
     const big = JSON.stringify({ name: 'x', description: 'y'.repeat(1024 * 1024) })
     const declared = await manager.call('POST', `/api/portfolios/${portfolioId}/initiatives`, {
-      headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(big)) },
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(big)),
+      },
       rawBody: big,
     })
     expect(declared.status).toBe(413)
@@ -70,7 +83,9 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
     expect(response.status).toBe(400)
     expect(response.body.error.code).toBe('validation_failed')
     expect(response.body.error.details.target).toBe('json')
-    const paths = response.body.error.details.issues.map((issue: { path: string }) => issue.path).sort()
+    const paths = response.body.error.details.issues
+      .map((issue: { path: string }) => issue.path)
+      .sort()
     expect(paths).toEqual(['name', 'startDate', 'status'])
   })
 
@@ -88,7 +103,9 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
     ] as const) {
       const response = await manager.call(method, path)
       expect(response.status).toBe(404)
-      expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String), details: null } })
+      expect(response.body).toEqual({
+        error: { code: 'not_found', message: expect.any(String), details: null },
+      })
     }
   })
 
@@ -104,7 +121,11 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
     ]
     for (const path of paths) {
       for (const method of ['GET', 'PATCH', 'DELETE']) {
-        const response = await manager.call(method, path, method === 'PATCH' ? { body: { name: 'x' } } : {})
+        const response = await manager.call(
+          method,
+          path,
+          method === 'PATCH' ? { body: { name: 'x' } } : {},
+        )
         expect({ method, path, status: response.status, code: response.body.error?.code }).toEqual({
           method,
           path,
@@ -126,7 +147,14 @@ describe.each(DIALECTS)('error answers on %s', (dialect) => {
       ['POST', '/api/me/tokens'],
       ['POST', '/api/session'],
     ] as const
-    const field = fc.oneof(fc.jsonValue(), fc.string(), fc.constant(null), fc.date({ noInvalidDate: true, min: new Date('1000-01-01'), max: new Date('9999-12-31') }).map((d) => d.toISOString().slice(0, 10)))
+    const field = fc.oneof(
+      fc.jsonValue(),
+      fc.string(),
+      fc.constant(null),
+      fc
+        .date({ noInvalidDate: true, min: new Date('1000-01-01'), max: new Date('9999-12-31') })
+        .map((d) => d.toISOString().slice(0, 10)),
+    )
     const body = fc.oneof(
       fc.jsonValue(),
       fc.record(
@@ -170,10 +198,20 @@ test('an unexpected failure is a logged 500 whose body says nothing about it', a
     // The cookie cannot even be checked: the app must still answer in its own words.
     expect(response.status).toBe(500)
     expect(response.body).toEqual({
-      error: { code: 'internal_error', message: 'Something went wrong on our side.', details: null },
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side.',
+        details: null,
+      },
     })
-    const logged = t.logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unhandled error')
-    expect(logged).toMatchObject({ level: 'error', path: '/api/portfolios', error: { message: expect.any(String) } })
+    const logged = t.logLines
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.msg === 'unhandled error')
+    expect(logged).toMatchObject({
+      level: 'error',
+      path: '/api/portfolios',
+      error: { message: expect.any(String) },
+    })
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts|stack|kysely|sqlite/i)
   } finally {
     await t.destroy().catch(() => undefined)

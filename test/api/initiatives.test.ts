@@ -87,7 +87,10 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
   })
 
   test('the start date must come before the go-live date', async () => {
-    for (const [startDate, targetDate] of [['2027-03-01', '2027-02-01'], ['2027-03-01', '2027-03-01']]) {
+    for (const [startDate, targetDate] of [
+      ['2027-03-01', '2027-02-01'],
+      ['2027-03-01', '2027-03-01'],
+    ]) {
       const response = await manager.post(base, { name: 'Backwards', startDate, targetDate })
       expect(response.status).toBe(422)
       expect(response.body.error.code).toBe('invalid_dates')
@@ -95,12 +98,21 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
   })
 
   test('dates must be real calendar dates as YYYY-MM-DD', async () => {
-    for (const targetDate of ['2027-02-30', '2026-02-29', '2027-13-01', '27-01-01', '2027-01-01T00:00:00Z', 20270101]) {
+    for (const targetDate of [
+      '2027-02-30',
+      '2026-02-29',
+      '2027-13-01',
+      '27-01-01',
+      '2027-01-01T00:00:00Z',
+      20270101,
+    ]) {
       const response = await manager.post(base, { name: 'Bad date', targetDate })
       expect(response.status).toBe(400)
       expect(response.body.error.details.issues[0].path).toBe('targetDate')
     }
-    expect((await manager.post(base, { name: 'Leap day', targetDate: '2028-02-29' })).status).toBe(201)
+    expect((await manager.post(base, { name: 'Leap day', targetDate: '2028-02-29' })).status).toBe(
+      201,
+    )
   })
 
   test('PATCH changes only the fields sent, and null clears', async () => {
@@ -111,7 +123,10 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
       targetDate: '2027-02-01',
     })
     const id = created.body.id
-    const renamed = await manager.patch(`${base}/${id}`, { name: 'Partial, renamed', status: 'off_track' })
+    const renamed = await manager.patch(`${base}/${id}`, {
+      name: 'Partial, renamed',
+      status: 'off_track',
+    })
     expect(renamed.status).toBe(200)
     expect(renamed.body).toMatchObject({
       name: 'Partial, renamed',
@@ -122,11 +137,20 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
       version: 2,
     })
     const cleared = await manager.patch(`${base}/${id}`, { description: null, startDate: null })
-    expect(cleared.body).toMatchObject({ description: null, startDate: null, targetDate: '2027-02-01', version: 3 })
+    expect(cleared.body).toMatchObject({
+      description: null,
+      startDate: null,
+      targetDate: '2027-02-01',
+      version: 3,
+    })
   })
 
   test('date rules apply to the merged result of a PATCH', async () => {
-    const created = await manager.post(base, { name: 'Dates', startDate: '2027-01-10', targetDate: '2027-02-01' })
+    const created = await manager.post(base, {
+      name: 'Dates',
+      startDate: '2027-01-10',
+      targetDate: '2027-02-01',
+    })
     const response = await manager.patch(`${base}/${created.body.id}`, { targetDate: '2027-01-05' })
     expect(response.status).toBe(422)
     expect(response.body.error.code).toBe('invalid_dates')
@@ -143,7 +167,10 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
     const created = await manager.post(base, { name: 'Contended' })
     const id = created.body.id
     const colleague = await t.newSession({ companyId })
-    await manager.post(`/api/portfolios/${portfolioId}/members`, { userId: colleague.user.id, role: 'contributor' })
+    await manager.post(`/api/portfolios/${portfolioId}/members`, {
+      userId: colleague.user.id,
+      role: 'contributor',
+    })
 
     const first = await colleague.patch(`${base}/${id}`, { status: 'at_risk', version: 1 })
     expect(first.status).toBe(200)
@@ -152,7 +179,10 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
     const stale = await manager.patch(`${base}/${id}`, { name: 'Overwrite', version: 1 })
     expect(stale.status).toBe(409)
     expect(stale.body.error.code).toBe('edit_conflict')
-    expect(stale.body.error.details).toMatchObject({ currentVersion: 2, current: { status: 'at_risk', name: 'Contended' } })
+    expect(stale.body.error.details).toMatchObject({
+      currentVersion: 2,
+      current: { status: 'at_risk', name: 'Contended' },
+    })
 
     const retried = await manager.patch(`${base}/${id}`, { name: 'Overwrite', version: 2 })
     expect(retried.status).toBe(200)
@@ -164,7 +194,11 @@ describe.each(DIALECTS)('initiatives on %s', (dialect) => {
     const id = created.body.id
     await manager.patch(`${base}/${id}`, { status: 'at_risk' })
     await manager.patch(`${base}/${id}`, { name: 'Fields renamed' })
-    expect((await manager.get(`${base}/${id}`)).body).toMatchObject({ status: 'at_risk', name: 'Fields renamed', version: 3 })
+    expect((await manager.get(`${base}/${id}`)).body).toMatchObject({
+      status: 'at_risk',
+      name: 'Fields renamed',
+      version: 3,
+    })
   })
 
   test('deleted initiatives are gone', async () => {

@@ -16,7 +16,14 @@ type Standing =
 
 // Which standings may take each action, written out from DESIGN.md (site admins: audit only).
 const ALLOWED: Record<PortfolioAction, Standing[]> = {
-  viewPortfolio: ['manager', 'contributor', 'viewer', 'external manager', 'external contributor', 'external viewer'],
+  viewPortfolio: [
+    'manager',
+    'contributor',
+    'viewer',
+    'external manager',
+    'external contributor',
+    'external viewer',
+  ],
   editInitiatives: ['manager', 'contributor'],
   managePortfolio: ['manager'],
   viewAudit: ['manager', 'site admin, not a member'],
@@ -37,7 +44,9 @@ const STANDINGS = Object.keys({
   'site admin, not a member': 1,
 } satisfies Record<Standing, 1>) as Standing[]
 
-const MEMBER_STANDINGS = STANDINGS.filter((standing) => !standing.includes('not a member') && !standing.startsWith('non-member'))
+const MEMBER_STANDINGS = STANDINGS.filter(
+  (standing) => !standing.includes('not a member') && !standing.startsWith('non-member'),
+)
 
 interface World {
   t: TestApp
@@ -57,7 +66,10 @@ interface Operation {
 }
 
 /** Adds everyone to a portfolio with the role their standing names. */
-async function addCallers(world: Omit<World, 'portfolioId' | 'initiativeId' | 'targetUserId'>, portfolioId: string) {
+async function addCallers(
+  world: Omit<World, 'portfolioId' | 'initiativeId' | 'targetUserId'>,
+  portfolioId: string,
+) {
   for (const standing of MEMBER_STANDINGS) {
     if (standing === 'manager') continue // the owner added this one's membership below
     const role = standing.replace('external ', '') as 'manager' | 'contributor' | 'viewer'
@@ -67,13 +79,31 @@ async function addCallers(world: Omit<World, 'portfolioId' | 'initiativeId' | 't
     })
     expect(response.status).toBe(201)
   }
-  await world.owner.post(`/api/portfolios/${portfolioId}/members`, { userId: world.callers.manager.user.id, role: 'manager' })
+  await world.owner.post(`/api/portfolios/${portfolioId}/members`, {
+    userId: world.callers.manager.user.id,
+    role: 'manager',
+  })
 }
 
 const OPERATIONS: Operation[] = [
-  { name: 'GET portfolio', action: 'viewPortfolio', success: 200, run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}`) },
-  { name: 'GET members', action: 'viewPortfolio', success: 200, run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/members`) },
-  { name: 'GET initiatives', action: 'viewPortfolio', success: 200, run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/initiatives`) },
+  {
+    name: 'GET portfolio',
+    action: 'viewPortfolio',
+    success: 200,
+    run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}`),
+  },
+  {
+    name: 'GET members',
+    action: 'viewPortfolio',
+    success: 200,
+    run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/members`),
+  },
+  {
+    name: 'GET initiatives',
+    action: 'viewPortfolio',
+    success: 200,
+    run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/initiatives`),
+  },
   {
     name: 'GET initiative',
     action: 'viewPortfolio',
@@ -90,14 +120,19 @@ const OPERATIONS: Operation[] = [
     name: 'PATCH initiative',
     action: 'editInitiatives',
     success: 200,
-    run: (c, w) => c.patch(`/api/portfolios/${w.portfolioId}/initiatives/${w.initiativeId}`, { status: 'at_risk' }),
+    run: (c, w) =>
+      c.patch(`/api/portfolios/${w.portfolioId}/initiatives/${w.initiativeId}`, {
+        status: 'at_risk',
+      }),
   },
   {
     name: 'DELETE initiative',
     action: 'editInitiatives',
     success: 204,
     async run(c, w) {
-      const doomed = await w.owner.post(`/api/portfolios/${w.portfolioId}/initiatives`, { name: 'Doomed' })
+      const doomed = await w.owner.post(`/api/portfolios/${w.portfolioId}/initiatives`, {
+        name: 'Doomed',
+      })
       return c.delete(`/api/portfolios/${w.portfolioId}/initiatives/${doomed.body.id}`)
     },
   },
@@ -113,14 +148,20 @@ const OPERATIONS: Operation[] = [
     success: 201,
     async run(c, w) {
       const newcomer = await w.t.createUser({ companyId: w.companyId })
-      return c.post(`/api/portfolios/${w.portfolioId}/members`, { userId: newcomer.id, role: 'viewer' })
+      return c.post(`/api/portfolios/${w.portfolioId}/members`, {
+        userId: newcomer.id,
+        role: 'viewer',
+      })
     },
   },
   {
     name: 'PATCH member',
     action: 'managePortfolio',
     success: 200,
-    run: (c, w) => c.patch(`/api/portfolios/${w.portfolioId}/members/${w.targetUserId}`, { role: 'contributor' }),
+    run: (c, w) =>
+      c.patch(`/api/portfolios/${w.portfolioId}/members/${w.targetUserId}`, {
+        role: 'contributor',
+      }),
   },
   {
     name: 'DELETE member',
@@ -128,7 +169,10 @@ const OPERATIONS: Operation[] = [
     success: 204,
     async run(c, w) {
       const leaving = await w.t.createUser({ companyId: w.companyId })
-      await w.owner.post(`/api/portfolios/${w.portfolioId}/members`, { userId: leaving.id, role: 'viewer' })
+      await w.owner.post(`/api/portfolios/${w.portfolioId}/members`, {
+        userId: leaving.id,
+        role: 'viewer',
+      })
       return c.delete(`/api/portfolios/${w.portfolioId}/members/${leaving.id}`)
     },
   },
@@ -137,12 +181,20 @@ const OPERATIONS: Operation[] = [
     action: 'managePortfolio',
     success: 204,
     async run(c, w) {
-      const doomed = await w.owner.post('/api/portfolios', { name: 'Doomed', companyId: w.companyId })
+      const doomed = await w.owner.post('/api/portfolios', {
+        name: 'Doomed',
+        companyId: w.companyId,
+      })
       await addCallers(w, doomed.body.id)
       return c.delete(`/api/portfolios/${doomed.body.id}`)
     },
   },
-  { name: 'GET audit', action: 'viewAudit', success: 200, run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/audit`) },
+  {
+    name: 'GET audit',
+    action: 'viewAudit',
+    success: 200,
+    run: (c, w) => c.get(`/api/portfolios/${w.portfolioId}/audit`),
+  },
 ]
 
 describe.each(DIALECTS)('the permission matrix over HTTP on %s', (dialect) => {
@@ -167,9 +219,14 @@ describe.each(DIALECTS)('the permission matrix over HTTP on %s', (dialect) => {
     const portfolioId = (await owner.post('/api/portfolios', { name: 'Matrix', companyId })).body.id
     Object.assign(world, { t, owner, companyId, callers, portfolioId })
     await addCallers(world, portfolioId)
-    world.initiativeId = (await owner.post(`/api/portfolios/${portfolioId}/initiatives`, { name: 'Shared' })).body.id
+    world.initiativeId = (
+      await owner.post(`/api/portfolios/${portfolioId}/initiatives`, { name: 'Shared' })
+    ).body.id
     const target = await t.createUser({ companyId })
-    await owner.post(`/api/portfolios/${portfolioId}/members`, { userId: target.id, role: 'viewer' })
+    await owner.post(`/api/portfolios/${portfolioId}/members`, {
+      userId: target.id,
+      role: 'viewer',
+    })
     world.targetUserId = target.id
   })
   afterAll(() => world.t.destroy())
@@ -184,8 +241,11 @@ describe.each(DIALECTS)('the permission matrix over HTTP on %s', (dialect) => {
     }),
   )
 
-  test.each(cases)('$operation.name by $standing -> $expected', async ({ operation, standing, expected }) => {
-    const response = await operation.run(world.callers[standing], world)
-    expect(response.status).toBe(expected)
-  })
+  test.each(cases)(
+    '$operation.name by $standing -> $expected',
+    async ({ operation, standing, expected }) => {
+      const response = await operation.run(world.callers[standing], world)
+      expect(response.status).toBe(expected)
+    },
+  )
 })

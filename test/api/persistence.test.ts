@@ -1,8 +1,16 @@
 // The schema and the dialect helpers behave the same on SQLite and PostgreSQL.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Kysely, sql } from 'kysely'
 import { newId } from '../../portal-service/db/ids.js'
-import { dialectOf, isForeignKeyViolation, isUniqueViolation, lockForUpdate, toCount } from '../../portal-service/db/dialect.js'
-import { migrateToLatest } from '../../portal-service/db/migrate.js'
+import {
+  dialectOf,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  lockForUpdate,
+  toCount,
+} from '../../portal-service/db/dialect.js'
+import { MIGRATIONS_FOLDER, migrateToLatest } from '../../portal-service/db/migrate.js'
 import type { Database } from '../../portal-service/db/database.js'
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/test-database.js'
 
@@ -19,14 +27,25 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
 
   async function company() {
     const id = newId()
-    await db.insertInto('companies').values({ id, name: `C ${id}`, createdAt: NOW }).execute()
+    await db
+      .insertInto('companies')
+      .values({ id, name: `C ${id}`, createdAt: NOW })
+      .execute()
     return id
   }
   async function user(companyId: string, email = `${newId()}@example.com`) {
     const id = newId()
     await db
       .insertInto('users')
-      .values({ id, companyId, email, name: 'U', passwordHash: 'x', createdAt: NOW, updatedAt: NOW })
+      .values({
+        id,
+        companyId,
+        email,
+        name: 'U',
+        passwordHash: 'x',
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
       .execute()
     return id
   }
@@ -40,10 +59,34 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
     expect((await migrateToLatest(db)).applied).toEqual([])
   })
 
+  test('a failing migration stops start-up with its name', async () => {
+    // Inside the project, so the copied migrations resolve `kysely` and load as ES modules.
+    const scratch = join(MIGRATIONS_FOLDER, '../../../test-output')
+    mkdirSync(scratch, { recursive: true })
+    const folder = mkdtempSync(join(scratch, 'migrations-'))
+    try {
+      for (const file of readdirSync(MIGRATIONS_FOLDER))
+        cpSync(join(MIGRATIONS_FOLDER, file), join(folder, file))
+      writeFileSync(
+        join(folder, '2099_01_01_0000_broken.ts'),
+        "export async function up(db: any) { await db.schema.createTable('users').addColumn('id', 'text').execute() }\n",
+      )
+      await expect(migrateToLatest(db, folder)).rejects.toThrow(
+        /^Migration 2099_01_01_0000_broken failed: /,
+      )
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
   test('values come back with the same types from both drivers', async () => {
     const companyId = await company()
     const userId = await user(companyId)
-    const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ id: userId, companyId, siteAdmin: 0, createdAt: NOW })
     expect(typeof row.siteAdmin).toBe('number')
   })
@@ -61,7 +104,10 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
   })
 
   test('company names are unique regardless of case', async () => {
-    await db.insertInto('companies').values({ id: newId(), name: 'Case Co', createdAt: NOW }).execute()
+    await db
+      .insertInto('companies')
+      .values({ id: newId(), name: 'Case Co', createdAt: NOW })
+      .execute()
     const error = await db
       .insertInto('companies')
       .values({ id: newId(), name: 'CASE co', createdAt: NOW })
@@ -76,7 +122,15 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
     const portfolioId = newId()
     await db
       .insertInto('portfolios')
-      .values({ id: portfolioId, companyId, name: 'P', description: null, stages: '["A","B"]', createdAt: NOW, updatedAt: NOW })
+      .values({
+        id: portfolioId,
+        companyId,
+        name: 'P',
+        description: null,
+        stages: '["A","B"]',
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
       .execute()
     const badRole = db
       .insertInto('memberships')
@@ -107,12 +161,30 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
     const portfolioId = newId()
     await db
       .insertInto('portfolios')
-      .values({ id: portfolioId, companyId, name: 'P', description: null, stages: '["A"]', createdAt: NOW, updatedAt: NOW })
+      .values({
+        id: portfolioId,
+        companyId,
+        name: 'P',
+        description: null,
+        stages: '["A"]',
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
       .execute()
-    await db.insertInto('memberships').values({ portfolioId, userId, role: 'manager', createdAt: NOW, updatedAt: NOW }).execute()
+    await db
+      .insertInto('memberships')
+      .values({ portfolioId, userId, role: 'manager', createdAt: NOW, updatedAt: NOW })
+      .execute()
     await db
       .insertInto('sessions')
-      .values({ idHash: newId(), userId, createdAt: NOW, lastSeenAt: NOW, expiresAt: NOW, userAgent: null })
+      .values({
+        idHash: newId(),
+        userId,
+        createdAt: NOW,
+        lastSeenAt: NOW,
+        expiresAt: NOW,
+        userAgent: null,
+      })
       .execute()
     const initiativeId = newId()
     await db
@@ -132,9 +204,17 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
       .execute()
 
     await db.deleteFrom('users').where('id', '=', userId).execute()
-    expect(await db.selectFrom('sessions').select('idHash').where('userId', '=', userId).execute()).toEqual([])
-    expect(await db.selectFrom('memberships').select('userId').where('userId', '=', userId).execute()).toEqual([])
-    const initiative = await db.selectFrom('initiatives').select('ownerId').where('id', '=', initiativeId).executeTakeFirstOrThrow()
+    expect(
+      await db.selectFrom('sessions').select('idHash').where('userId', '=', userId).execute(),
+    ).toEqual([])
+    expect(
+      await db.selectFrom('memberships').select('userId').where('userId', '=', userId).execute(),
+    ).toEqual([])
+    const initiative = await db
+      .selectFrom('initiatives')
+      .select('ownerId')
+      .where('id', '=', initiativeId)
+      .executeTakeFirstOrThrow()
     expect(initiative.ownerId).toBeNull()
   })
 
@@ -147,7 +227,10 @@ describe.each(DIALECTS)('persistence on %s', (dialect) => {
   })
 
   test('count(*) is a number after toCount on both drivers', async () => {
-    const row = await db.selectFrom('companies').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('companies')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow()
     expect(toCount(row.count)).toBeGreaterThan(0)
     const raw = await sql<{ n: number }>`select 1 as n`.execute(db)
     expect(raw.rows[0]!.n).toBe(1)

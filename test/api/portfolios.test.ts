@@ -18,7 +18,10 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
 
   describe('creating', () => {
     test('the creator becomes its manager; stages default to the usual four', async () => {
-      const response = await create(manager, { name: '  Growth 2027  ', description: 'Bets for next year' })
+      const response = await create(manager, {
+        name: '  Growth 2027  ',
+        description: 'Bets for next year',
+      })
       expect(response.status).toBe(201)
       expect(response.body).toEqual({
         id: expect.any(String),
@@ -30,10 +33,20 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
         updatedAt: expect.any(String),
         myRole: 'manager',
         external: false,
-        allowedActions: ['viewPortfolio', 'configureJira', 'linkProjects', 'linkEpics', 'editInitiatives', 'managePortfolio', 'viewAudit'],
+        allowedActions: [
+          'viewPortfolio',
+          'configureJira',
+          'linkProjects',
+          'linkEpics',
+          'editInitiatives',
+          'managePortfolio',
+          'viewAudit',
+        ],
       })
       const members = await manager.get(`/api/portfolios/${response.body.id}/members`)
-      expect(members.body.members).toEqual([expect.objectContaining({ userId: manager.user.id, role: 'manager' })])
+      expect(members.body.members).toEqual([
+        expect.objectContaining({ userId: manager.user.id, role: 'manager' }),
+      ])
     })
 
     test('a portfolio may start with its own stages', async () => {
@@ -42,7 +55,12 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
     })
 
     test('duplicate, blank or too many stages are refused', async () => {
-      for (const stages of [['A', 'a'], ['A', ' '], [], Array.from({ length: 21 }, (_, i) => `S${i}`)]) {
+      for (const stages of [
+        ['A', 'a'],
+        ['A', ' '],
+        [],
+        Array.from({ length: 21 }, (_, i) => `S${i}`),
+      ]) {
         const response = await create(manager, { stages })
         expect(response.status).toBe(400)
         expect(response.body.error.code).toBe('validation_failed')
@@ -83,12 +101,17 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
       const withManager = await create(admin, { managerId: colleague.id })
       expect(withManager.status).toBe(201)
       const colleagueSession = await t.signIn(colleague)
-      expect((await colleagueSession.get(`/api/portfolios/${withManager.body.id}`)).body.myRole).toBe('manager')
+      expect(
+        (await colleagueSession.get(`/api/portfolios/${withManager.body.id}`)).body.myRole,
+      ).toBe('manager')
     })
 
     test('an unknown company is 422 for a site admin', async () => {
       const admin = await t.newSession({ siteAdmin: true })
-      const response = await admin.post('/api/portfolios', { name: 'Nowhere', companyId: crypto.randomUUID() })
+      const response = await admin.post('/api/portfolios', {
+        name: 'Nowhere',
+        companyId: crypto.randomUUID(),
+      })
       expect(response.status).toBe(422)
     })
   })
@@ -99,16 +122,32 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
       const owner = await t.newSession({ companyId: company.id })
       const partner = await t.newSession()
       const mine = await owner.post('/api/portfolios', { name: 'B-mine', companyId: company.id })
-      const shared = await owner.post('/api/portfolios', { name: 'A-shared', companyId: company.id })
-      await owner.post(`/api/portfolios/${shared.body.id}/members`, { userId: partner.user.id, role: 'viewer' })
+      const shared = await owner.post('/api/portfolios', {
+        name: 'A-shared',
+        companyId: company.id,
+      })
+      await owner.post(`/api/portfolios/${shared.body.id}/members`, {
+        userId: partner.user.id,
+        role: 'viewer',
+      })
 
       const ownerList = await owner.get('/api/portfolios')
-      expect(ownerList.body.portfolios.map((p: { name: string }) => p.name)).toEqual(['A-shared', 'B-mine'])
+      expect(ownerList.body.portfolios.map((p: { name: string }) => p.name)).toEqual([
+        'A-shared',
+        'B-mine',
+      ])
       const partnerList = await partner.get('/api/portfolios')
       expect(partnerList.body.portfolios).toEqual([
-        expect.objectContaining({ id: shared.body.id, myRole: 'viewer', external: true, allowedActions: ['viewPortfolio'] }),
+        expect.objectContaining({
+          id: shared.body.id,
+          myRole: 'viewer',
+          external: true,
+          allowedActions: ['viewPortfolio'],
+        }),
       ])
-      expect(partnerList.body.portfolios.map((p: { id: string }) => p.id)).not.toContain(mine.body.id)
+      expect(partnerList.body.portfolios.map((p: { id: string }) => p.id)).not.toContain(
+        mine.body.id,
+      )
     })
 
     test('to a non-member the portfolio does not exist', async () => {
@@ -129,10 +168,18 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
   describe('editing', () => {
     test('PATCH changes only the fields sent', async () => {
       const portfolio = await create(manager, { description: 'keep me' })
-      const response = await manager.patch(`/api/portfolios/${portfolio.body.id}`, { name: 'Renamed' })
+      const response = await manager.patch(`/api/portfolios/${portfolio.body.id}`, {
+        name: 'Renamed',
+      })
       expect(response.status).toBe(200)
-      expect(response.body).toMatchObject({ name: 'Renamed', description: 'keep me', stages: portfolio.body.stages })
-      const cleared = await manager.patch(`/api/portfolios/${portfolio.body.id}`, { description: null })
+      expect(response.body).toMatchObject({
+        name: 'Renamed',
+        description: 'keep me',
+        stages: portfolio.body.stages,
+      })
+      const cleared = await manager.patch(`/api/portfolios/${portfolio.body.id}`, {
+        description: null,
+      })
       expect(cleared.body.description).toBeNull()
       expect((await manager.get(`/api/portfolios/${portfolio.body.id}`)).body.name).toBe('Renamed')
     })
@@ -140,14 +187,22 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
     test('stages may be reordered and added; removing one still in use is 409 stage_in_use', async () => {
       const portfolio = await create(manager)
       const id = portfolio.body.id
-      await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'In planning', stage: 'Planning' })
-      const reordered = await manager.patch(`/api/portfolios/${id}`, { stages: ['Planning', 'Proposal', 'Review', 'Execution', 'Done'] })
+      await manager.post(`/api/portfolios/${id}/initiatives`, {
+        name: 'In planning',
+        stage: 'Planning',
+      })
+      const reordered = await manager.patch(`/api/portfolios/${id}`, {
+        stages: ['Planning', 'Proposal', 'Review', 'Execution', 'Done'],
+      })
       expect(reordered.status).toBe(200)
       expect(reordered.body.stages).toEqual(['Planning', 'Proposal', 'Review', 'Execution', 'Done'])
 
       const removed = await manager.patch(`/api/portfolios/${id}`, { stages: ['Proposal', 'Done'] })
       expect(removed.status).toBe(409)
-      expect(removed.body.error).toMatchObject({ code: 'stage_in_use', details: { stages: ['Planning'] } })
+      expect(removed.body.error).toMatchObject({
+        code: 'stage_in_use',
+        details: { stages: ['Planning'] },
+      })
       expect((await manager.get(`/api/portfolios/${id}`)).body.stages).toContain('Planning')
 
       const unused = await manager.patch(`/api/portfolios/${id}`, { stages: ['Planning', 'Done'] })
@@ -158,14 +213,25 @@ describe.each(DIALECTS)('portfolios on %s', (dialect) => {
       const portfolio = await create(manager)
       const id = portfolio.body.id
       const viewer = await t.newSession({ companyId })
-      await manager.post(`/api/portfolios/${id}/members`, { userId: viewer.user.id, role: 'viewer' })
+      await manager.post(`/api/portfolios/${id}/members`, {
+        userId: viewer.user.id,
+        role: 'viewer',
+      })
       await manager.post(`/api/portfolios/${id}/initiatives`, { name: 'Doomed' })
 
       expect((await manager.delete(`/api/portfolios/${id}`)).status).toBe(204)
       expect((await manager.get(`/api/portfolios/${id}`)).status).toBe(404)
       expect((await viewer.get('/api/portfolios')).body.portfolios).toEqual([])
-      const initiatives = await t.db.selectFrom('initiatives').select('id').where('portfolioId', '=', id).execute()
-      const memberships = await t.db.selectFrom('memberships').select('userId').where('portfolioId', '=', id).execute()
+      const initiatives = await t.db
+        .selectFrom('initiatives')
+        .select('id')
+        .where('portfolioId', '=', id)
+        .execute()
+      const memberships = await t.db
+        .selectFrom('memberships')
+        .select('userId')
+        .where('portfolioId', '=', id)
+        .execute()
       expect(initiatives).toEqual([])
       expect(memberships).toEqual([])
       expect((await manager.delete(`/api/portfolios/${id}`)).status).toBe(404)

@@ -25,12 +25,27 @@ describe.each(DIALECTS)('secrets on %s', (dialect) => {
     }
 
     const created = keep(
-      await admin.post('/api/users', { email: 'secret.keeper@example.com', name: 'Keeper', password: secrets.first, companyId: company.id }),
+      await admin.post('/api/users', {
+        email: 'secret.keeper@example.com',
+        name: 'Keeper',
+        password: secrets.first,
+        companyId: company.id,
+      }),
     )
     expect(created.status).toBe(201)
-    keep(await t.anonymous.post('/api/session', { email: 'secret.keeper@example.com', password: secrets.typo }))
+    keep(
+      await t.anonymous.post('/api/session', {
+        email: 'secret.keeper@example.com',
+        password: secrets.typo,
+      }),
+    )
     const keeper = await t.signIn({ email: 'secret.keeper@example.com', password: secrets.first })
-    keep(await keeper.post('/api/me/password', { currentPassword: secrets.first, newPassword: secrets.second }))
+    keep(
+      await keeper.post('/api/me/password', {
+        currentPassword: secrets.first,
+        newPassword: secrets.second,
+      }),
+    )
     const token = keep(await keeper.post('/api/me/tokens', { name: 'script' })).body.token as string
     keep(await t.client({ Authorization: `Bearer ${token}` }).get('/api/me'))
     keep(await keeper.get('/api/me'))
@@ -55,8 +70,14 @@ describe.each(DIALECTS)('secrets on %s', (dialect) => {
 async function dumpDatabase(t: TestApp): Promise<string> {
   const tables =
     t.dialect === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(t.db)
-      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(t.db)
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+          t.db,
+        )
+      : await sql<{
+          name: string
+        }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(
+          t.db,
+        )
   const dumps: string[] = []
   for (const { name } of tables.rows) {
     const rows = await sql`select * from ${sql.table(name)}`.execute(t.db.withoutPlugins())

@@ -12,7 +12,10 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   test('signing in sets an HttpOnly, SameSite=Lax session cookie and returns the user', async () => {
     const user = await t.createUser({ email: 'Ada.Lovelace@Example.com' })
-    const response = await t.anonymous.post('/api/session', { email: 'ada.lovelace@example.com', password: user.password })
+    const response = await t.anonymous.post('/api/session', {
+      email: 'ada.lovelace@example.com',
+      password: user.password,
+    })
     expect(response.status).toBe(200)
     expect(response.body.user).toEqual({
       id: user.id,
@@ -23,7 +26,9 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
       createdAt: user.createdAt,
     })
     expect(response.body.csrfToken).toEqual(expect.any(String))
-    const cookie = response.headers.getSetCookie().find((header) => header.startsWith('pb_session='))!
+    const cookie = response.headers
+      .getSetCookie()
+      .find((header) => header.startsWith('pb_session='))!
     expect(cookie).toMatch(/; HttpOnly/)
     expect(cookie).toMatch(/; SameSite=Lax/)
     expect(cookie).toMatch(/; Path=\//)
@@ -33,7 +38,10 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   test('the email is matched regardless of case and surrounding spaces', async () => {
     const user = await t.createUser({ email: 'grace@example.com' })
-    const response = await t.anonymous.post('/api/session', { email: '  GRACE@example.COM ', password: user.password })
+    const response = await t.anonymous.post('/api/session', {
+      email: '  GRACE@example.COM ',
+      password: user.password,
+    })
     expect(response.status).toBe(200)
   })
 
@@ -49,8 +57,14 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   test('a wrong password and an unknown email get the same 401 answer', async () => {
     const user = await t.createUser()
-    const wrong = await t.anonymous.post('/api/session', { email: user.email, password: 'not the password' })
-    const unknown = await t.anonymous.post('/api/session', { email: 'nobody@example.com', password: 'not the password' })
+    const wrong = await t.anonymous.post('/api/session', {
+      email: user.email,
+      password: 'not the password',
+    })
+    const unknown = await t.anonymous.post('/api/session', {
+      email: 'nobody@example.com',
+      password: 'not the password',
+    })
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect(wrong.body).toEqual(unknown.body)
@@ -88,7 +102,11 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   test('the database keeps only a hash of the session id', async () => {
     const alice = await t.newSession()
-    const rows = await t.db.selectFrom('sessions').selectAll().where('userId', '=', alice.user.id).execute()
+    const rows = await t.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('userId', '=', alice.user.id)
+      .execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]!.idHash).toBe(sha256Hex(alice.sessionToken))
     expect(JSON.stringify(rows)).not.toContain(alice.sessionToken)
@@ -122,27 +140,53 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
     const here = await t.signIn(user)
     const elsewhere = await t.signIn(user)
 
-    const wrong = await here.post('/api/me/password', { currentPassword: 'wrong password', newPassword: 'a brand new passphrase' })
+    const wrong = await here.post('/api/me/password', {
+      currentPassword: 'wrong password',
+      newPassword: 'a brand new passphrase',
+    })
     expect(wrong.status).toBe(422)
     expect(wrong.body.error.code).toBe('wrong_password')
-    const short = await here.post('/api/me/password', { currentPassword: user.password, newPassword: 'short' })
+    const short = await here.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    })
     expect(short.status).toBe(400)
 
-    const changed = await here.post('/api/me/password', { currentPassword: user.password, newPassword: 'a brand new passphrase' })
+    const changed = await here.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: 'a brand new passphrase',
+    })
     expect(changed.status).toBe(204)
     expect((await here.get('/api/me')).status).toBe(200)
     expect((await elsewhere.get('/api/me')).status).toBe(401)
-    expect((await t.anonymous.post('/api/session', { email: user.email, password: user.password })).status).toBe(401)
-    expect((await t.anonymous.post('/api/session', { email: user.email, password: 'a brand new passphrase' })).status).toBe(200)
+    expect(
+      (await t.anonymous.post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(401)
+    expect(
+      (
+        await t.anonymous.post('/api/session', {
+          email: user.email,
+          password: 'a brand new passphrase',
+        })
+      ).status,
+    ).toBe(200)
   })
 
   test('an https public URL makes the cookie Secure', async () => {
-    const secure = await createTestApp(dialect, { env: { PORTAL_PUBLIC_URL: 'https://portal.example.com' } })
+    const secure = await createTestApp(dialect, {
+      env: { PORTAL_PUBLIC_URL: 'https://portal.example.com' },
+    })
     try {
       const user = await secure.createUser()
-      const response = await secure.anonymous.post('/api/session', { email: user.email, password: user.password })
+      const response = await secure.anonymous.post('/api/session', {
+        email: user.email,
+        password: user.password,
+      })
       expect(response.status).toBe(200)
-      expect(response.headers.getSetCookie().find((header) => header.startsWith('pb_session='))).toMatch(/; Secure/)
+      expect(
+        response.headers.getSetCookie().find((header) => header.startsWith('pb_session=')),
+      ).toMatch(/; Secure/)
       expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=/)
     } finally {
       await secure.destroy()

@@ -91,8 +91,12 @@ describe('npm start', () => {
       const health = await fetch(`${portal.url}/api/health`)
       expect(health.status).toBe(200)
       expect(await health.json()).toEqual({ status: 'ok' })
-      const document = (await (await fetch(`${portal.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> }
-      expect(Object.keys(document.paths)).toContain('/api/portfolios/{portfolioId}/initiatives/{initiativeId}')
+      const document = (await (await fetch(`${portal.url}/api/openapi.json`)).json()) as {
+        paths: Record<string, unknown>
+      }
+      expect(Object.keys(document.paths)).toContain(
+        '/api/portfolios/{portfolioId}/initiatives/{initiativeId}',
+      )
       expect(await signIn(portal.url, email!, password!)).toBe(200)
       expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600)
     } finally {
@@ -105,7 +109,9 @@ describe('npm start', () => {
     const again = await startPortal(dir)
     try {
       expect(again.output()).not.toMatch(/Password:/)
-      const [, email, password] = /First site admin: (\S+)\nPassword: (\S+)\n/.exec(portal.output())!
+      const [, email, password] = /First site admin: (\S+)\nPassword: (\S+)\n/.exec(
+        portal.output(),
+      )!
       expect(await signIn(again.url, email!, password!)).toBe(200)
     } finally {
       expect(await again.stop()).toBe(0)
@@ -121,7 +127,9 @@ describe('npm start', () => {
     })
     try {
       expect(portal.output()).not.toContain(password)
-      expect(portal.output()).toMatch(/"msg":"created the first site admin","email":"boss@example.com","company":"Acme Industries"/)
+      expect(portal.output()).toMatch(
+        /"msg":"created the first site admin","email":"boss@example.com","company":"Acme Industries"/,
+      )
       expect(await signIn(portal.url, 'boss@example.com', password)).toBe(200)
     } finally {
       expect(await portal.stop()).toBe(0)
@@ -129,7 +137,9 @@ describe('npm start', () => {
   })
 
   test('a bad variable stops the start with a message naming it', async () => {
-    const error = await startPortal(dir, { PORT: 'eighty', DATABASE_URL: 'mysql://nope' }).catch((e: Error) => e)
+    const error = await startPortal(dir, { PORT: 'eighty', DATABASE_URL: 'mysql://nope' }).catch(
+      (e: Error) => e,
+    )
     expect(error).toBeInstanceOf(Error)
     const message = (error as Error).message
     expect(message).toMatch(/exited with 1/)

@@ -19,9 +19,14 @@ describe.each(DIALECTS)('login throttling on %s', (dialect) => {
     const user = await t.createUser()
     const ip = newIp()
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await from(ip).post('/api/session', { email: user.email, password: 'guess' })).status).toBe(401)
+      expect(
+        (await from(ip).post('/api/session', { email: user.email, password: 'guess' })).status,
+      ).toBe(401)
     }
-    const blocked = await from(newIp()).post('/api/session', { email: user.email, password: user.password })
+    const blocked = await from(newIp()).post('/api/session', {
+      email: user.email,
+      password: user.password,
+    })
     expect(blocked.status).toBe(429)
     expect(blocked.body.error.code).toBe('too_many_attempts')
     const retryAfter = Number(blocked.headers.get('Retry-After'))
@@ -29,7 +34,10 @@ describe.each(DIALECTS)('login throttling on %s', (dialect) => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60)
 
     t.clock.advance(retryAfter * 1000)
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: user.password })).status).toBe(200)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(200)
   })
 
   test('unknown emails are throttled the same way (no hint that they do not exist)', async () => {
@@ -46,11 +54,19 @@ describe.each(DIALECTS)('login throttling on %s', (dialect) => {
     for (let attempt = 0; attempt < 4; attempt += 1) {
       await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })
     }
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: user.password })).status).toBe(200)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(200)
     for (let attempt = 0; attempt < 4; attempt += 1) {
-      expect((await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })).status).toBe(401)
+      expect(
+        (await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })).status,
+      ).toBe(401)
     }
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: user.password })).status).toBe(200)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(200)
   })
 
   test('20 failures from one address pause it for every email', async () => {
@@ -59,14 +75,22 @@ describe.each(DIALECTS)('login throttling on %s', (dialect) => {
     const companyId = (await t.createCompany()).id
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const { email } = await t.createUser({ companyId })
-      expect((await from(ip).post('/api/session', { email, password: 'Winter2026!' })).status).toBe(401)
+      expect((await from(ip).post('/api/session', { email, password: 'Winter2026!' })).status).toBe(
+        401,
+      )
     }
     const user = await t.createUser()
-    const blocked = await from(ip).post('/api/session', { email: user.email, password: user.password })
+    const blocked = await from(ip).post('/api/session', {
+      email: user.email,
+      password: user.password,
+    })
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0)
     // The same user from elsewhere is fine: the email itself has no failures.
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: user.password })).status).toBe(200)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(200)
   })
 
   test('failures older than 15 minutes no longer count', async () => {
@@ -75,18 +99,29 @@ describe.each(DIALECTS)('login throttling on %s', (dialect) => {
       await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })
     }
     t.clock.advance(16 * MINUTE)
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })).status).toBe(401)
-    expect((await from(newIp()).post('/api/session', { email: user.email, password: user.password })).status).toBe(200)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: 'typo' })).status,
+    ).toBe(401)
+    expect(
+      (await from(newIp()).post('/api/session', { email: user.email, password: user.password }))
+        .status,
+    ).toBe(200)
   })
 
   test('wrong current passwords on a password change count as failures', async () => {
     const user = await t.createUser()
     const session = await t.signIn(user)
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const answer = await session.post('/api/me/password', { currentPassword: 'guess', newPassword: 'long enough new password' })
+      const answer = await session.post('/api/me/password', {
+        currentPassword: 'guess',
+        newPassword: 'long enough new password',
+      })
       expect(answer.status).toBe(422)
     }
-    const blocked = await session.post('/api/me/password', { currentPassword: user.password, newPassword: 'long enough new password' })
+    const blocked = await session.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: 'long enough new password',
+    })
     expect(blocked.status).toBe(429)
   })
 })

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
-import { createApp, type AppEnv } from '../../portal-service/app.js'
+import { createApp, type AppDeps, type AppEnv } from '../../portal-service/app.js'
 import type { CompanyView } from '../../portal-service/companies/company.service.js'
 import { createCompany as insertCompany } from '../../portal-service/companies/company.service.js'
 import { loadConfig, type Config } from '../../portal-service/config.js'
@@ -33,8 +33,16 @@ export interface RequestOptions {
 export interface Client {
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>
   get<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>
-  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>
+  post<T = any>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>
+  patch<T = any>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>
   delete<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>
 }
 
@@ -65,7 +73,13 @@ export interface TestApp {
   client(headers: Record<string, string>): Client
   createCompany(name?: string): Promise<CompanyView>
   /** A user in `companyId` (a new company if omitted), created directly in the database. */
-  createUser(options?: { companyId?: string; email?: string; name?: string; password?: string; siteAdmin?: boolean }): Promise<TestUser>
+  createUser(options?: {
+    companyId?: string
+    email?: string
+    name?: string
+    password?: string
+    siteAdmin?: boolean
+  }): Promise<TestUser>
   /** Signs in through `POST /api/session` and returns a client carrying the cookie and CSRF token. */
   signIn(user: { email: string; password: string }): Promise<SessionClient>
   /** `createUser` then `signIn`. */
@@ -76,6 +90,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Extra environment variables for `loadConfig` (e.g. `TRUST_PROXY: '1'`). */
   env?: Record<string, string>
+  /**
+   * Adds or replaces app dependencies (a fake Jira access, say) once the core ones exist.
+   * When `AppDeps` grows a required field, give it a default here.
+   */
+  deps?: (core: AppDeps) => Partial<AppDeps>
 }
 
 let counter = 0
@@ -85,18 +104,28 @@ export function uniqueSuffix(): string {
   return `${counter}-${randomBytes(3).toString('hex')}`
 }
 
-export async function createTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect)
   const sink = memorySink()
   const config = loadConfig({
-    DATABASE_URL: database.target.dialect === 'sqlite' ? `file:${database.target.file}` : database.target.url,
+    DATABASE_URL:
+      database.target.dialect === 'sqlite' ? `file:${database.target.file}` : database.target.url,
     LOG_LEVEL: 'debug',
     ...options.env,
   })
   const clock = createTestClock()
   const secretKey = randomBytes(32)
   const db = database.db
-  const app = createApp({ db, config, log: createLogger({ level: 'debug', sink }), clock, secretKey })
+  const app = createApp({
+    db,
+    config,
+    log: createLogger({ level: 'debug', sink }),
+    clock,
+    secretKey,
+  })
 
   const client = (baseHeaders: Record<string, string>): Client => {
     const call = async (method: string, path: string, request: RequestOptions = {}) => {
@@ -110,7 +139,8 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
       const init = { method, headers, body, ...(body === undefined ? {} : { duplex: 'half' }) }
       const response = await app.request(path, init as RequestInit)
       const text = await response.text()
-      const json = response.headers.get('Content-Type')?.includes('json') && text ? JSON.parse(text) : text
+      const json =
+        response.headers.get('Content-Type')?.includes('json') && text ? JSON.parse(text) : text
       return { status: response.status, headers: response.headers, body: json }
     }
     return {

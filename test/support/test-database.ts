@@ -66,7 +66,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     async destroy() {
       // A test may have closed it already (to see the app cope); dropping must still happen.
       await db.destroy().catch(() => undefined)
-      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+      await withAdmin(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      )
     },
   }
 }

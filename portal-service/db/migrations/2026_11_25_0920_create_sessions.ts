@@ -12,7 +12,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_agent', 'text')
     .execute()
   await db.schema.createIndex('sessions_user_id_index').on('sessions').column('user_id').execute()
-  await db.schema.createIndex('sessions_expires_at_index').on('sessions').column('expires_at').execute()
+  await db.schema
+    .createIndex('sessions_expires_at_index')
+    .on('sessions')
+    .column('expires_at')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('memberships_role_check', sql`role in ('manager', 'contributor', 'viewer')`)
     .execute()
   // "Which portfolios am I in?" is asked on every list.
-  await db.schema.createIndex('memberships_user_id_index').on('memberships').column('user_id').execute()
+  await db.schema
+    .createIndex('memberships_user_id_index')
+    .on('memberships')
+    .column('user_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

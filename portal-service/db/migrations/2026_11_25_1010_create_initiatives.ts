@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('initiatives')
     .column('portfolio_id')
     .execute()
-  await db.schema.createIndex('initiatives_owner_id_index').on('initiatives').column('owner_id').execute()
+  await db.schema
+    .createIndex('initiatives_owner_id_index')
+    .on('initiatives')
+    .column('owner_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

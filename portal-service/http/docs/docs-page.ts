@@ -29,44 +29,82 @@ function resolve(document: OpenApiDocument, schema: unknown): Json {
 }
 
 function typeOf(document: OpenApiDocument, schema: unknown): string {
+  const resolved = resolve(document, schema)
+  // Small enums read best spelled out; other named schemas by their name.
+  if (Array.isArray(resolved.enum)) return resolved.enum.map(String).join(' | ')
   const ref = (schema as Json | undefined)?.$ref
   if (typeof ref === 'string') return ref.split('/').at(-1) ?? 'object'
-  const resolved = resolve(document, schema)
-  if (Array.isArray(resolved.enum)) return resolved.enum.map(String).join(' | ')
   if (resolved.type === 'array') return `${typeOf(document, resolved.items)}[]`
   const type = String(resolved.type ?? 'object')
   return `${type}${resolved.format ? ` (${String(resolved.format)})` : ''}${resolved.nullable ? ' | null' : ''}`
 }
 
-function fieldsTable(document: OpenApiDocument, schema: unknown): HtmlEscapedString | Promise<HtmlEscapedString> | string {
+function fieldsTable(
+  document: OpenApiDocument,
+  schema: unknown,
+): HtmlEscapedString | Promise<HtmlEscapedString> | string {
   const resolved = resolve(document, schema)
   const properties = Object.entries((resolved.properties as Json | undefined) ?? {})
   if (properties.length === 0) return ''
   const required = new Set((resolved.required as string[] | undefined) ?? [])
   return html`<table>
-    <tr><th>Field</th><th>Type</th><th></th></tr>
+    <tr>
+      <th>Field</th>
+      <th>Type</th>
+      <th></th>
+    </tr>
     ${properties.map(
       ([name, property]) =>
-        html`<tr><td><code>${name}</code></td><td>${typeOf(document, property)}</td><td>${required.has(name) ? 'required' : 'optional'}</td></tr>`,
+        html`<tr>
+          <td><code>${name}</code></td>
+          <td>${typeOf(document, property)}</td>
+          <td>${required.has(name) ? 'required' : 'optional'}</td>
+        </tr>`,
     )}
   </table>`
 }
 
 function operation(document: OpenApiDocument, method: string, path: string, op: Json) {
   const parameters = ((op.parameters as Json[] | undefined) ?? []).map(
-    (parameter) => html`<li><code>${String(parameter.name)}</code> (${String(parameter.in)}) ${String(parameter.description ?? '')}</li>`,
+    (parameter) =>
+      html`<li>
+        <code>${String(parameter.name)}</code> (${String(parameter.in)})
+        ${String(parameter.description ?? '')}
+      </li>`,
   )
-  const body = (((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema
+  const body = (
+    ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+      Json | undefined
+  )?.schema
   const responses = Object.entries((op.responses as Json | undefined) ?? {})
   const signedIn = Array.isArray(op.security) && op.security.length > 0
   return html`<details>
-    <summary><span class="method ${method}">${method}</span> <code>${path}</code> ${String(op.summary ?? '')}</summary>
+    <summary>
+      <span class="method ${method}">${method}</span>
+      <code>${path}</code> ${String(op.summary ?? '')}
+    </summary>
     ${op.description ? html`<p>${String(op.description)}</p>` : ''}
-    <p>${signedIn ? 'Needs a signed-in user (session cookie or access token).' : 'No sign-in needed.'}</p>
-    ${parameters.length > 0 ? html`<h4>Parameters</h4><ul>${parameters}</ul>` : ''}
-    ${body ? html`<h4>Body (JSON)</h4>${fieldsTable(document, body)}` : ''}
+    <p>
+      ${signedIn ? 'Needs a signed-in user (session cookie or access token).' : 'No sign-in needed.'}
+    </p>
+    ${
+      parameters.length > 0
+        ? html`<h4>Parameters</h4>
+            <ul>
+              ${parameters}
+            </ul>`
+        : ''
+    }
+    ${
+      body
+        ? html`<h4>Body (JSON)</h4>
+            ${fieldsTable(document, body)}`
+        : ''
+    }
     <h4>Responses</h4>
-    <ul>${responses.map(([status, response]) => html`<li><code>${status}</code> ${String((response as Json).description ?? '')}</li>`)}</ul>
+    <ul>
+      ${responses.map(([status, response]) => html`<li><code>${status}</code> ${String((response as Json).description ?? '')}</li>`)}
+    </ul>
   </details>`
 }
 
@@ -82,18 +120,24 @@ export function renderDocsPage(document: OpenApiDocument, nonce: string) {
     }
   }
   return html`<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${document.info.title}</title>
-  <style nonce="${nonce}">${raw(STYLE)}</style>
-</head>
-<body>
-  <h1>${document.info.title} <small>${document.info.version}</small></h1>
-  ${(document.info.description ?? '').split('\n\n').map((paragraph) => html`<p>${paragraph}</p>`)}
-  <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
-  ${[...byTag].map(([tag, operations]) => html`<h2>${tag}</h2>${operations}`)}
-</body>
-</html>`
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${document.info.title}</title>
+        <style nonce="${nonce}">
+          ${raw(STYLE)}
+        </style>
+      </head>
+      <body>
+        <h1>${document.info.title} <small>${document.info.version}</small></h1>
+        ${(document.info.description ?? '').split('\n\n').map((paragraph) => html`<p>${paragraph}</p>`)}
+        <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+        ${[...byTag].map(
+          ([tag, operations]) =>
+            html`<h2>${tag}</h2>
+              ${operations}`,
+        )}
+      </body>
+    </html>`
 }

@@ -5,14 +5,18 @@ import { authorizePortfolio } from '../../policy/authorize.js'
 import type { AuthedEnv } from '../app-env.js'
 import type * as routes from './initiatives.routes.js'
 
-export const listInitiatives: RouteHandler<typeof routes.listInitiatives, AuthedEnv> = async (c) => {
+export const listInitiatives: RouteHandler<typeof routes.listInitiatives, AuthedEnv> = async (
+  c,
+) => {
   const { db } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
   return c.json({ initiatives: await initiativeService.listInitiatives(db, portfolioId) }, 200)
 }
 
-export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (c) => {
+export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')
@@ -33,7 +37,9 @@ export const getInitiative: RouteHandler<typeof routes.getInitiative, AuthedEnv>
   return c.json(await initiativeService.getInitiative(db, portfolioId, initiativeId), 200)
 }
 
-export const updateInitiative: RouteHandler<typeof routes.updateInitiative, AuthedEnv> = async (c) => {
+export const updateInitiative: RouteHandler<typeof routes.updateInitiative, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const { portfolioId, initiativeId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')
@@ -48,7 +54,9 @@ export const updateInitiative: RouteHandler<typeof routes.updateInitiative, Auth
   return c.json(initiative, 200)
 }
 
-export const deleteInitiative: RouteHandler<typeof routes.deleteInitiative, AuthedEnv> = async (c) => {
+export const deleteInitiative: RouteHandler<typeof routes.deleteInitiative, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const { portfolioId, initiativeId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'editInitiatives')

@@ -22,7 +22,10 @@ export const InitiativeSchema = z
     ownerId: z.uuid().nullable(),
     startDate: z.string().nullable().openapi({ format: 'date' }),
     targetDate: z.string().nullable().openapi({ format: 'date', description: 'The go-live date.' }),
-    version: z.number().int().openapi({ description: 'Send it back with PATCH to refuse stale edits.' }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Send it back with PATCH to refuse stale edits.' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
   })
@@ -31,7 +34,12 @@ export const InitiativeSchema = z
 const fields = {
   name: requiredText(200),
   description: optionalText(10_000),
-  stage: z.string().trim().min(1).max(MAX_STAGE_LENGTH).openapi({ description: 'One of the portfolio’s stages.' }),
+  stage: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_STAGE_LENGTH)
+    .openapi({ description: 'One of the portfolio’s stages.' }),
   status: StatusSchema,
   ownerId: z.uuid().nullable().openapi({ description: 'A member of the portfolio, or null.' }),
   startDate: DateSchema.nullable(),
@@ -54,7 +62,9 @@ export const listInitiatives = protectedRoute({
   responses: {
     200: {
       description: 'Initiatives, oldest first',
-      content: { 'application/json': { schema: z.object({ initiatives: z.array(InitiativeSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ initiatives: z.array(InitiativeSchema) }) },
+      },
     },
     ...errorResponses(401, 404),
   },
@@ -98,7 +108,10 @@ export const getInitiative = protectedRoute({
   summary: 'Get an initiative',
   request: { params: initiativeParams },
   responses: {
-    200: { description: 'The initiative', content: { 'application/json': { schema: InitiativeSchema } } },
+    200: {
+      description: 'The initiative',
+      content: { 'application/json': { schema: InitiativeSchema } },
+    },
     ...errorResponses(401, 404),
   },
 })
@@ -130,7 +143,10 @@ export const updateInitiative = protectedRoute({
     },
   },
   responses: {
-    200: { description: 'The initiative', content: { 'application/json': { schema: InitiativeSchema } } },
+    200: {
+      description: 'The initiative',
+      content: { 'application/json': { schema: InitiativeSchema } },
+    },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 })

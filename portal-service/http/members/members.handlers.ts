@@ -7,7 +7,12 @@ import type * as routes from './members.routes.js'
 
 export const listMembers: RouteHandler<typeof routes.listMembers, AuthedEnv> = async (c) => {
   const { db } = c.get('deps')
-  const { portfolio } = await authorizePortfolio(db, c.get('actor'), c.req.valid('param').portfolioId, 'viewPortfolio')
+  const { portfolio } = await authorizePortfolio(
+    db,
+    c.get('actor'),
+    c.req.valid('param').portfolioId,
+    'viewPortfolio',
+  )
   return c.json({ members: await membershipService.listMembers(db, portfolio) }, 200)
 }
 
@@ -15,7 +20,13 @@ export const addMember: RouteHandler<typeof routes.addMember, AuthedEnv> = async
   const { db, clock } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'managePortfolio')
-  const member = await membershipService.addMember(db, clock, c.get('actor'), portfolioId, c.req.valid('json'))
+  const member = await membershipService.addMember(
+    db,
+    clock,
+    c.get('actor'),
+    portfolioId,
+    c.req.valid('json'),
+  )
   return c.json(member, 201)
 }
 
@@ -24,7 +35,14 @@ export const changeRole: RouteHandler<typeof routes.changeRole, AuthedEnv> = asy
   const { portfolioId, userId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'managePortfolio')
   const { role } = c.req.valid('json')
-  const member = await membershipService.changeRole(db, clock, c.get('actor'), portfolioId, userId, role)
+  const member = await membershipService.changeRole(
+    db,
+    clock,
+    c.get('actor'),
+    portfolioId,
+    userId,
+    role,
+  )
   return c.json(member, 200)
 }
 

@@ -66,7 +66,10 @@ export const changeRole = protectedRoute({
   description: 'Demoting the last manager from the portfolio’s company is 409 `last_manager`.',
   request: {
     params: memberParams,
-    body: { required: true, content: { 'application/json': { schema: z.object({ role: RoleSchema }) } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ role: RoleSchema }) } },
+    },
   },
   responses: {
     200: { description: 'The member', content: { 'application/json': { schema: MemberSchema } } },

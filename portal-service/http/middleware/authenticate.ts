@@ -21,7 +21,11 @@ export function authenticate() {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
       const found = token ? await resolveAccessToken(db, clock, token) : null
       if (!found) {
-        throw new ApiError(401, 'unauthenticated', 'The access token is invalid or has been revoked.')
+        throw new ApiError(
+          401,
+          'unauthenticated',
+          'The access token is invalid or has been revoked.',
+        )
       }
       signedIn(c, toUserView(found.user), { kind: 'token', tokenId: found.tokenId })
       return next()
@@ -29,7 +33,8 @@ export function authenticate() {
     const cookie = getCookie(c, SESSION_COOKIE)
     if (cookie) {
       const found = await resolveSession(db, clock, cookie)
-      if (found) signedIn(c, toUserView(found.user), { kind: 'session', idHash: found.session.idHash })
+      if (found)
+        signedIn(c, toUserView(found.user), { kind: 'session', idHash: found.session.idHash })
       else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secureCookies })
     }
     return next()

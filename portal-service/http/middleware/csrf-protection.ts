@@ -26,14 +26,21 @@ export function csrfProtection(options: CsrfOptions = {}) {
     if (credential?.kind === 'token') return next()
     const origin = c.req.header('Origin')
     if (origin !== undefined && !isOwnOrigin(c, origin)) {
-      throw new ApiError(403, 'csrf_failed', 'This request came from another site.', { reason: 'origin' })
+      throw new ApiError(403, 'csrf_failed', 'This request came from another site.', {
+        reason: 'origin',
+      })
     }
     if (credential?.kind === 'session' && !exempt.has(`${c.req.method} ${c.req.path}`)) {
       const candidate = c.req.header(CSRF_HEADER) ?? (await formToken(c))
       if (!candidate || !isValidCsrfToken(c.get('deps').secretKey, credential.idHash, candidate)) {
-        throw new ApiError(403, 'csrf_failed', `Send the CSRF token from GET /api/me in ${CSRF_HEADER}.`, {
-          reason: 'token',
-        })
+        throw new ApiError(
+          403,
+          'csrf_failed',
+          `Send the CSRF token from GET /api/me in ${CSRF_HEADER}.`,
+          {
+            reason: 'token',
+          },
+        )
       }
     }
     return next()
@@ -50,7 +57,9 @@ function isOwnOrigin(c: Context<AppEnv>, origin: string): boolean {
   }
   const { publicUrl, trustProxy } = c.get('deps').config
   if (publicUrl) return new URL(origin).origin === publicUrl.origin
-  const forwardedHost = trustProxy ? c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim() : undefined
+  const forwardedHost = trustProxy
+    ? c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()
+    : undefined
   return host === (forwardedHost || new URL(c.req.url).host)
 }
 

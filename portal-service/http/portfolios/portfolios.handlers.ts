@@ -7,7 +7,9 @@ import type { AuthedEnv } from '../app-env.js'
 import { forbidden } from '../errors.js'
 import type * as routes from './portfolios.routes.js'
 
-export const createPortfolio: RouteHandler<typeof routes.createPortfolio, AuthedEnv> = async (c) => {
+export const createPortfolio: RouteHandler<typeof routes.createPortfolio, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const input = c.req.valid('json')
   if (!canCreatePortfolio(c.get('actor'), input.companyId)) {
@@ -33,15 +35,25 @@ export const getPortfolio: RouteHandler<typeof routes.getPortfolio, AuthedEnv> =
   return c.json(portfolioService.toPortfolioView(portfolio, actor, membership?.role ?? null), 200)
 }
 
-export const updatePortfolio: RouteHandler<typeof routes.updatePortfolio, AuthedEnv> = async (c) => {
+export const updatePortfolio: RouteHandler<typeof routes.updatePortfolio, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'managePortfolio')
-  const portfolio = await portfolioService.updatePortfolio(db, clock, c.get('actor'), portfolioId, c.req.valid('json'))
+  const portfolio = await portfolioService.updatePortfolio(
+    db,
+    clock,
+    c.get('actor'),
+    portfolioId,
+    c.req.valid('json'),
+  )
   return c.json(portfolio, 200)
 }
 
-export const deletePortfolio: RouteHandler<typeof routes.deletePortfolio, AuthedEnv> = async (c) => {
+export const deletePortfolio: RouteHandler<typeof routes.deletePortfolio, AuthedEnv> = async (
+  c,
+) => {
   const { db, clock } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'managePortfolio')

@@ -18,7 +18,9 @@ export const PortfolioSchema = z
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
     myRole: RoleSchema.nullable(),
-    external: z.boolean().openapi({ description: 'You belong to another company than the portfolio’s.' }),
+    external: z
+      .boolean()
+      .openapi({ description: 'You belong to another company than the portfolio’s.' }),
     allowedActions: z.array(z.enum(PORTFOLIO_ACTIONS)),
   })
   .openapi('Portfolio')
@@ -31,9 +33,14 @@ const StagesSchema = z
     (stages) => new Set(stages.map((stage) => stage.toLowerCase())).size === stages.length,
     'stages must be unique',
   )
-  .openapi({ example: [...DEFAULT_STAGES], description: 'The ordered stages initiatives move through.' })
+  .openapi({
+    example: [...DEFAULT_STAGES],
+    description: 'The ordered stages initiatives move through.',
+  })
 
-export const portfolioParams = z.object({ portfolioId: idParam('portfolioId', 'The portfolio’s id') })
+export const portfolioParams = z.object({
+  portfolioId: idParam('portfolioId', 'The portfolio’s id'),
+})
 
 export const createPortfolio = protectedRoute({
   method: 'post',
@@ -72,7 +79,9 @@ export const listPortfolios = protectedRoute({
   responses: {
     200: {
       description: 'My portfolios, by name',
-      content: { 'application/json': { schema: z.object({ portfolios: z.array(PortfolioSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ portfolios: z.array(PortfolioSchema) }) },
+      },
     },
     ...errorResponses(401),
   },
@@ -86,7 +95,10 @@ export const getPortfolio = protectedRoute({
   description: 'Members only; to anyone else the portfolio does not exist (404).',
   request: { params: portfolioParams },
   responses: {
-    200: { description: 'The portfolio', content: { 'application/json': { schema: PortfolioSchema } } },
+    200: {
+      description: 'The portfolio',
+      content: { 'application/json': { schema: PortfolioSchema } },
+    },
     ...errorResponses(401, 404),
   },
 })
@@ -114,7 +126,10 @@ export const updatePortfolio = protectedRoute({
     },
   },
   responses: {
-    200: { description: 'The portfolio', content: { 'application/json': { schema: PortfolioSchema } } },
+    200: {
+      description: 'The portfolio',
+      content: { 'application/json': { schema: PortfolioSchema } },
+    },
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 })

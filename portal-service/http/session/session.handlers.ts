@@ -2,7 +2,10 @@
 import type { RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { changePassword as changeUserPassword, signIn as signInUser } from '../../auth/auth.service.js'
+import {
+  changePassword as changeUserPassword,
+  signIn as signInUser,
+} from '../../auth/auth.service.js'
 import { csrfTokenFor } from '../../auth/csrf.js'
 import { sha256Hex } from '../../auth/random-token.js'
 import { SESSION_COOKIE, SESSION_MAX_MS, endSession } from '../../auth/session.service.js'

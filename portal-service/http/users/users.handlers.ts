@@ -14,6 +14,24 @@ export const createUser: RouteHandler<typeof routes.createUser, AuthedEnv> = asy
 }
 
 export const listUsers: RouteHandler<typeof routes.listUsers, AuthedEnv> = async (c) => {
-  const users = await userService.listVisibleUsers(c.get('deps').db, c.get('actor'), c.req.valid('query'))
+  const users = await userService.listVisibleUsers(
+    c.get('deps').db,
+    c.get('actor'),
+    c.req.valid('query'),
+  )
   return c.json({ users }, 200)
+}
+
+export const updateUser: RouteHandler<typeof routes.updateUser, AuthedEnv> = async (c) => {
+  if (!canAdministerSite(c.get('actor'))) throw forbidden('Only site admins change users.')
+  const { db, clock } = c.get('deps')
+  const { userId } = c.req.valid('param')
+  const user = await userService.updateUser(
+    db,
+    clock,
+    c.get('actor').userId,
+    userId,
+    c.req.valid('json'),
+  )
+  return c.json(user, 200)
 }

@@ -7,4 +7,5 @@ export function createUsersRouter() {
   return createRouter()
     .openapi(routes.createUser, handlers.createUser)
     .openapi(routes.listUsers, handlers.listUsers)
+    .openapi(routes.updateUser, handlers.updateUser)
 }

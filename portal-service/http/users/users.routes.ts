@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../users/password.js'
 import { errorResponses } from '../errors.js'
 import { protectedRoute } from '../router.js'
-import { EmailSchema, UserSchema, requiredText } from '../schemas.js'
+import { EmailSchema, UserSchema, idParam, requiredText } from '../schemas.js'
 
 const tags = ['Users']
 
@@ -45,7 +45,13 @@ export const listUsers = protectedRoute({
   request: {
     query: z.object({
       companyId: z.uuid().optional(),
-      email: z.string().trim().min(1).max(320).optional().openapi({ description: 'Exact, case-insensitive' }),
+      email: z
+        .string()
+        .trim()
+        .min(1)
+        .max(320)
+        .optional()
+        .openapi({ description: 'Exact, case-insensitive' }),
     }),
   },
   responses: {
@@ -54,5 +60,33 @@ export const listUsers = protectedRoute({
       content: { 'application/json': { schema: z.object({ users: z.array(UserSchema) }) } },
     },
     ...errorResponses(400, 401),
+  },
+})
+
+export const updateUser = protectedRoute({
+  method: 'patch',
+  path: '/api/users/{userId}',
+  tags,
+  summary: 'Change a user’s name, password or site-admin flag (site admins)',
+  description:
+    'For a user who forgot their password, or a change of role. A new password signs the user out of every session. Removing the last site admin is 409 `last_site_admin`.',
+  request: {
+    params: z.object({ userId: idParam('userId', 'The user’s id') }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            name: requiredText(200).optional(),
+            password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).optional(),
+            siteAdmin: z.boolean().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 })
