@@ -80,8 +80,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       },
     }),
   )
-  app.use('/api/*', authenticate())
-  app.use('/api/*', csrfProtection({ tokenExempt: ['POST /api/session'] }))
+  // Everywhere, not only under /api: server-rendered pages need the user and CSRF checks too.
+  app.use(authenticate())
+  app.use(csrfProtection({ tokenExempt: ['POST /api/session'] }))
 
   for (const createFeatureRouter of FEATURE_ROUTERS) app.route('/', createFeatureRouter())
   app.route('/', createDocsRouter(app))

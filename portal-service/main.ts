@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     )
   }
 
-  const db = openDatabase(config)
+  const db = openDatabase(config, {
+    onPoolError: (error) => log.warn('an idle database connection failed', { error }),
+  })
   const { applied } = await migrateToLatest(db)
   log.info('database ready', {
     dialect: config.database.dialect,

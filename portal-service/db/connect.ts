@@ -10,6 +10,11 @@ import type { Database } from './database.js'
 export interface OpenDatabaseOptions {
   /** Connections in the PostgreSQL pool (default 10). */
   poolSize?: number
+  /**
+   * Called when an idle pooled connection fails (the server restarted, say). Without a listener
+   * `pg` would crash the process; the next query simply opens a new connection.
+   */
+  onPoolError?: (error: Error) => void
 }
 
 /**
@@ -34,5 +39,6 @@ export function openDatabase(
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 })
+  pool.on('error', options.onPoolError ?? (() => undefined))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
 }

@@ -33,9 +33,11 @@ export function authenticate() {
     const cookie = getCookie(c, SESSION_COOKIE)
     if (cookie) {
       const found = await resolveSession(db, clock, cookie)
-      if (found)
+      if (found) {
         signedIn(c, toUserView(found.user), { kind: 'session', idHash: found.session.idHash })
-      else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secureCookies })
+      } else {
+        deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secureCookies })
+      }
     }
     return next()
   })

@@ -33,14 +33,8 @@ export function csrfProtection(options: CsrfOptions = {}) {
     if (credential?.kind === 'session' && !exempt.has(`${c.req.method} ${c.req.path}`)) {
       const candidate = c.req.header(CSRF_HEADER) ?? (await formToken(c))
       if (!candidate || !isValidCsrfToken(c.get('deps').secretKey, credential.idHash, candidate)) {
-        throw new ApiError(
-          403,
-          'csrf_failed',
-          `Send the CSRF token from GET /api/me in ${CSRF_HEADER}.`,
-          {
-            reason: 'token',
-          },
-        )
+        const message = `Send the CSRF token from GET /api/me in ${CSRF_HEADER}.`
+        throw new ApiError(403, 'csrf_failed', message, { reason: 'token' })
       }
     }
     return next()
