@@ -114,3 +114,21 @@ test('setVisibleProjects changes what an account sees', async () => {
   sandbox.store.setVisibleProjects(account.email, [])
   expect((await api.get('/rest/api/3/project/search')).json.total).toBe(0)
 })
+
+test('mypermissions: only the site admin administers Jira; project permissions follow visibility', async () => {
+  const ask = async (auth: typeof sandbox.accounts.admin | null, query: string) =>
+    (await client(sandbox.url, auth).get(`/rest/api/3/mypermissions?${query}`))
+  const adminAnswer = (await ask(sandbox.accounts.admin, 'permissions=ADMINISTER,BROWSE_PROJECTS')).json.permissions
+  expect(adminAnswer.ADMINISTER).toMatchObject({ key: 'ADMINISTER', type: 'GLOBAL', havePermission: true })
+  expect(adminAnswer.BROWSE_PROJECTS).toMatchObject({ type: 'PROJECT', havePermission: true })
+  const limited = (await ask(sandbox.accounts.limited, 'permissions=ADMINISTER,BROWSE_PROJECTS')).json.permissions
+  expect([limited.ADMINISTER.havePermission, limited.BROWSE_PROJECTS.havePermission]).toEqual([false, true])
+  expect((await ask(sandbox.accounts.limited, 'permissions=BROWSE_PROJECTS&projectKey=PA')).json.permissions.BROWSE_PROJECTS.havePermission).toBe(true)
+  expect((await ask(sandbox.accounts.limited, 'permissions=BROWSE_PROJECTS&projectKey=PB')).status).toBe(404)
+  const anonymous = (await ask(null, 'permissions=ADMINISTER,BROWSE_PROJECTS')).json.permissions
+  expect([anonymous.ADMINISTER.havePermission, anonymous.BROWSE_PROJECTS.havePermission]).toEqual([false, false])
+  expect((await ask(sandbox.accounts.admin, '')).status).toBe(400)
+  expect((await ask(sandbox.accounts.admin, 'permissions=FLY')).status).toBe(400)
+  expect(sandbox.accounts.admin.siteAdmin).toBe(true)
+  expect(sandbox.accounts.limited.siteAdmin).toBe(false)
+})

@@ -33,6 +33,17 @@ test('every request is logged in order with method, path, query, body, account, 
   expect(sandbox.requests).toHaveLength(0)
 })
 
+test('at is the real arrival time and at + durationMs the moment the answer left', async () => {
+  sandbox.faults.setLatency(15)
+  const before = Date.now()
+  for (let i = 0; i < 5; i++) await admin.get('/rest/api/3/myself')
+  sandbox.faults.setLatency(0)
+  const spans = sandbox.requests.map((r) => [r.at.getTime(), r.at.getTime() + r.durationMs] as const)
+  expect(spans[0]![0]).toBeGreaterThanOrEqual(before)
+  for (const [start, end] of spans) expect(end - start).toBeGreaterThanOrEqual(14)
+  for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1])
+})
+
 test('writes() counts everything but GET/HEAD and the three read-only POSTs, also through the gateway', async () => {
   const scoped = sandbox.store.account('scoped@sandbox.test')!
   const gateway = client(`${sandbox.url}/ex/jira/${sandbox.cloudId}`, scoped)

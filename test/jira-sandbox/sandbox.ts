@@ -37,7 +37,7 @@ export async function startJiraSandbox(options: SandboxOptions = {}): Promise<Ji
     }),
   })
   const server = await startJiraServer(
-    { store, engine: new JqlEngine(store), faults, log, cloudId, clock, control },
+    { store, engine: new JqlEngine(store), faults, log, cloudId, control },
     options.host ?? '127.0.0.1',
     options.port ?? 0,
   )

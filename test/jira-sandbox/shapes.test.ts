@@ -166,6 +166,13 @@ test('serverInfo, tenant_info and avatars answer without credentials', async () 
   expect((await fetch(issue.fields.issuetype.iconUrl)).status).toBe(200)
 })
 
+test('GET /mypermissions is Permissions', async () => {
+  const res = await admin.get('/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS&projectKey=PB')
+  expect(res.status).toBe(200)
+  expect(schemaErrors(res.json, 'Permissions')).toEqual([])
+  expect(Object.keys(res.json.permissions)).toEqual(['ADMINISTER', 'BROWSE_PROJECTS'])
+})
+
 test('GET /issue/{key} returns every field, or Jira’s 404', async () => {
   const key = sandbox.store.epics('PA')[0]!.key
   const res = await admin.get(`/rest/api/3/issue/${key}`)

@@ -36,6 +36,8 @@ export interface SandboxAccount {
   visibleProjects: 'all' | string[]
   revoked: boolean
   scopedToken: boolean
+  /** Addition: holds the global ADMINISTER permission (only the admin demo account does). */
+  siteAdmin: boolean
 }
 
 export interface NewAccount {
@@ -45,6 +47,7 @@ export interface NewAccount {
   visibleProjects?: 'all' | string[]
   timeZone?: string
   scopedToken?: boolean
+  siteAdmin?: boolean
 }
 
 export type ProjectStyle = 'classic' | 'next-gen'
@@ -101,6 +104,7 @@ export interface IssueChanges {
 }
 
 export interface RequestLogEntry {
+  /** Wall-clock arrival (real time, not the injected clock), rounded up to the millisecond. */
   at: Date
   method: string
   /** The path as received, without the query (gateway prefix included). */
@@ -112,6 +116,7 @@ export interface RequestLogEntry {
   account?: string
   /** 0 while unanswered, or when the connection was reset or hung. */
   status: number
+  /** `at + durationMs` is when the answer was written (0 while unanswered). */
   durationMs: number
   viaGateway?: boolean
 }

@@ -17,7 +17,6 @@ export interface JiraServerDeps {
   faults: FaultRegistry
   log: RequestLogEntry[]
   cloudId: string
-  clock: () => Date
   control: ControlApi
 }
 
@@ -48,7 +47,8 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now()
+    // Rounded up, so that `at + durationMs` of one request never overlaps the arrival of the next.
+    const at = new Date(Math.ceil(wallClock()))
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
     if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
       return deps.control.handle(req, res, url, await readBody(req))
@@ -60,7 +60,7 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
     const credentials = authenticate(req.headers.authorization, deps.store.accountRegistry, gateway !== null)
     const { body, invalid } = parseBody(raw)
     const entry: RequestLogEntry = {
-      at: deps.clock(),
+      at,
       method,
       path: url.pathname,
       query: queryRecord(url.searchParams),
@@ -73,7 +73,7 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
     deps.log.push(entry)
     const finish = (status: number) => {
       entry.status = status
-      entry.durationMs = performance.now() - started
+      entry.durationMs = Math.max(0, wallClock() - at.getTime())
     }
 
     const decision: FaultDecision = deps.faults.decide(method, gateway ? [url.pathname, jiraPath] : [url.pathname])
@@ -191,6 +191,11 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Real time with sub-millisecond precision. */
+function wallClock(): number {
+  return performance.timeOrigin + performance.now()
 }
 
 /** Resolves true after `ms`, or false as soon as the sandbox closes. */

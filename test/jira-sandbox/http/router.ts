@@ -4,11 +4,12 @@ import { accountRoutes } from './routes/account-routes.js'
 import { issueRoutes } from './routes/issue-routes.js'
 import { metadataRoutes } from './routes/metadata-routes.js'
 import { pageRoutes } from './routes/page-routes.js'
+import { permissionRoutes } from './routes/permission-routes.js'
 import { projectRoutes } from './routes/project-routes.js'
 import { searchRoutes } from './routes/search-routes.js'
 
 // Order matters: `/project/search` before `/project/{key}`.
-const ROUTES: Route[] = [...accountRoutes, ...projectRoutes, ...metadataRoutes, ...searchRoutes, ...issueRoutes, ...pageRoutes]
+const ROUTES: Route[] = [...accountRoutes, ...projectRoutes, ...metadataRoutes, ...searchRoutes, ...issueRoutes, ...permissionRoutes, ...pageRoutes]
 
 export type RouteMatch = { route: Route; params: string[] } | { allowed: string[] } | undefined
 

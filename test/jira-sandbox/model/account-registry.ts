@@ -19,6 +19,7 @@ export class AccountRegistry {
       visibleProjects: input.visibleProjects === undefined || input.visibleProjects === 'all' ? 'all' : [...input.visibleProjects],
       revoked: false,
       scopedToken: input.scopedToken ?? false,
+      siteAdmin: input.siteAdmin ?? false,
     }
     this.byEmail.set(email.toLowerCase(), account)
     this.byId.set(account.accountId, account)

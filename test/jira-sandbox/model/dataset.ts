@@ -47,7 +47,7 @@ export interface LoadedDataset {
 /** Loads the data; `anchor` (epoch ms, the clock at start) is the newest possible `updated`. */
 export function loadDataset(store: SandboxStore, spec: DatasetSpec, seed: number, anchor: number): LoadedDataset {
   const random = new Random(seed)
-  const admin = store.addAccount({ ...DEMO_ACCOUNTS.admin, visibleProjects: 'all' })
+  const admin = store.addAccount({ ...DEMO_ACCOUNTS.admin, visibleProjects: 'all', siteAdmin: true })
   const limited = store.addAccount({ ...DEMO_ACCOUNTS.limited, visibleProjects: [] })
   store.addAccount({ ...DEMO_ACCOUNTS.scoped, visibleProjects: 'all', scopedToken: true })
   const people = [admin, limited, ...TEAMMATES.map((t) => store.addAccount({ ...t, visibleProjects: 'all' }))]

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 const ROOTS = [
   'User', 'PageBeanProject', 'Project', 'ProjectDetails', 'FieldDetails', 'IssueTypeDetails', 'StatusDetails',
   'SearchAndReconcileResults', 'BulkIssueResults', 'IssueBean', 'JQLCountResultsBean', 'ErrorCollection',
-  'ServerInformation', 'UserDetails', 'Priority',
+  'ServerInformation', 'UserDetails', 'Priority', 'Permissions',
 ]
 const DROP = new Set(['description', 'example', 'examples', 'xml', 'externalDocs'])
 
