@@ -7,7 +7,11 @@ const clock = () => new Date('2026-11-25T10:00:00Z')
 
 async function snapshot(sandbox: JiraSandbox) {
   const admin = client(sandbox.url, sandbox.accounts.admin)
-  const search = await admin.post('/rest/api/3/search/jql', { jql: 'updated >= -3650d ORDER BY key', fields: ['*all'], maxResults: 100 })
+  const search = await admin.post('/rest/api/3/search/jql', {
+    jql: 'updated >= -3650d ORDER BY key',
+    fields: ['*all'],
+    maxResults: 100,
+  })
   const projects = await admin.get('/rest/api/3/project/search')
   return {
     cloudId: sandbox.cloudId,
@@ -29,7 +33,9 @@ test('the same seed and spec give identical data; another seed does not', async 
     const [sa, sb, sc] = await Promise.all([snapshot(a), snapshot(b), snapshot(c)])
     expect(sb).toEqual(sa)
     expect(sa.issues.length).toBeGreaterThan(20)
-    expect(sc.issues.map((i) => [i.summary, i.status, i.storyPoints])).not.toEqual(sa.issues.map((i) => [i.summary, i.status, i.storyPoints]))
+    expect(sc.issues.map((i) => [i.summary, i.status, i.storyPoints])).not.toEqual(
+      sa.issues.map((i) => [i.summary, i.status, i.storyPoints]),
+    )
     expect(sc.cloudId).not.toBe(sa.cloudId)
   } finally {
     await Promise.all([a.close(), b.close(), c.close()])
@@ -50,7 +56,13 @@ describe('the default dataset', () => {
       ['PB', 'next-gen', true],
       ['PC', 'classic', false],
     ])
-    const typeIds = (key: string) => new Set(sandbox.store.issues().filter((i) => i.projectKey === key).map((i) => i.issueTypeId))
+    const typeIds = (key: string) =>
+      new Set(
+        sandbox.store
+          .issues()
+          .filter((i) => i.projectKey === key)
+          .map((i) => i.issueTypeId),
+      )
     const shared = [...typeIds('PA')].filter((id) => typeIds('PC').has(id))
     expect(shared.length).toBeGreaterThan(0)
     expect([...typeIds('PB')].some((id) => typeIds('PA').has(id))).toBe(false)
@@ -69,7 +81,11 @@ describe('the default dataset', () => {
         expect(child.projectKey).toBe(epic.projectKey)
         const subtasks = sandbox.store.children(child.key)
         expect(subtasks).toHaveLength(2)
-        expect(subtasks.every((s) => s.hierarchyLevel === -1 && s.type === 'subtask' && s.storyPoints === null)).toBe(true)
+        expect(
+          subtasks.every(
+            (s) => s.hierarchyLevel === -1 && s.type === 'subtask' && s.storyPoints === null,
+          ),
+        ).toBe(true)
       }
     }
   })
@@ -77,8 +93,12 @@ describe('the default dataset', () => {
   test('ids are numeric strings from 10001, keys KEY-N numbered per project', () => {
     const issues = sandbox.store.issues()
     expect(issues[0]!.id).toBe('10001')
-    expect(issues.every((i) => /^\d+$/.test(i.id) && new RegExp(`^${i.projectKey}-\\d+$`).test(i.key))).toBe(true)
-    const paNumbers = issues.filter((i) => i.projectKey === 'PA').map((i) => Number(i.key.split('-')[1]))
+    expect(
+      issues.every((i) => /^\d+$/.test(i.id) && new RegExp(`^${i.projectKey}-\\d+$`).test(i.key)),
+    ).toBe(true)
+    const paNumbers = issues
+      .filter((i) => i.projectKey === 'PA')
+      .map((i) => Number(i.key.split('-')[1]))
     expect(paNumbers).toEqual(paNumbers.map((_, i) => i + 1))
   })
 
@@ -87,7 +107,9 @@ describe('the default dataset', () => {
     const estimated = children.filter((c) => c.storyPoints !== null)
     expect(estimated.length).toBeGreaterThan(children.length / 2)
     expect(estimated.length).toBeLessThan(children.length)
-    expect(new Set(children.map((c) => c.statusCategory))).toEqual(new Set(['new', 'indeterminate', 'done']))
+    expect(new Set(children.map((c) => c.statusCategory))).toEqual(
+      new Set(['new', 'indeterminate', 'done']),
+    )
   })
 
   test('stamps lie in the past of the clock, updated never before created', () => {
@@ -119,7 +141,15 @@ test('a children range that allows 0 always includes empty epics, whatever the s
 
 test('dataset options: sizes, a children rule, no story points, extra projects and demo names', async () => {
   const sandbox = await startJiraSandbox({
-    dataset: { projects: 2, teamManagedEvery: 0, epicsPerProject: 3, childrenPerEpic: (i) => i, storyPoints: false, extraProjects: 30, names: 'demo' },
+    dataset: {
+      projects: 2,
+      teamManagedEvery: 0,
+      epicsPerProject: 3,
+      childrenPerEpic: (i) => i,
+      storyPoints: false,
+      extraProjects: 30,
+      names: 'demo',
+    },
   })
   try {
     const projects = sandbox.store.projects()
@@ -128,11 +158,17 @@ test('dataset options: sizes, a children rule, no story points, extra projects a
       ['MOB', 'Mobile Banking App', 'classic'],
       ['PORTAL', 'Customer Portal', 'classic'],
     ])
-    expect(sandbox.store.issues().filter((i) => ['MOB', 'PORTAL'].includes(i.projectKey) === false)).toEqual([])
-    expect(sandbox.store.epics().map((e) => sandbox.store.children(e.key).length)).toEqual([0, 1, 2, 3, 4, 5])
+    expect(
+      sandbox.store.issues().filter((i) => ['MOB', 'PORTAL'].includes(i.projectKey) === false),
+    ).toEqual([])
+    expect(sandbox.store.epics().map((e) => sandbox.store.children(e.key).length)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ])
     expect(sandbox.store.issues().every((i) => i.storyPoints === null)).toBe(true)
     expect(sandbox.store.storyPointsFieldIds()).toEqual([])
-    const fields = (await client(sandbox.url, sandbox.accounts.admin).get('/rest/api/3/field')).json.map((f: { id: string }) => f.id)
+    const fields = (
+      await client(sandbox.url, sandbox.accounts.admin).get('/rest/api/3/field')
+    ).json.map((f: { id: string }) => f.id)
     expect(fields).not.toContain('customfield_10016')
     expect(fields).not.toContain('customfield_10028')
     expect(sandbox.store.epics()[0]!.summary).toBe('Onboarding flow redesign')

@@ -35,9 +35,19 @@ test('a status fault can carry its own body; other statuses default to Jira’s 
   const custom = await admin.get('/rest/api/3/myself')
   expect(custom.json).toEqual({ message: 'slow down' })
   expect(custom.headers.get('content-type')).toMatch(/^application\/json/)
-  sandbox.faults.add({ kind: 'status', status: 502, body: '<xml/>', contentType: 'application/xml', times: 1 })
+  sandbox.faults.add({
+    kind: 'status',
+    status: 502,
+    body: '<xml/>',
+    contentType: 'application/xml',
+    times: 1,
+  })
   const xml = await admin.get('/rest/api/3/myself')
-  expect([xml.status, xml.headers.get('content-type'), xml.text]).toEqual([502, 'application/xml', '<xml/>'])
+  expect([xml.status, xml.headers.get('content-type'), xml.text]).toEqual([
+    502,
+    'application/xml',
+    '<xml/>',
+  ])
   expect((await admin.get('/rest/api/3/myself')).status).toBe(200)
 })
 
@@ -49,7 +59,11 @@ test('after and times: let N through, then fail M times, then recover', async ()
 })
 
 test('match by method and by exact path or RegExp, against the site or gateway path', async () => {
-  sandbox.faults.add({ match: { method: 'POST', path: /\/search\/jql$/ }, kind: 'status', status: 500 })
+  sandbox.faults.add({
+    match: { method: 'POST', path: /\/search\/jql$/ },
+    kind: 'status',
+    status: 500,
+  })
   sandbox.faults.add({ match: { path: '/rest/api/3/field' }, kind: 'status', status: 502 })
   expect((await admin.get('/rest/api/3/search/jql?jql=project%3DPA')).status).toBe(200)
   expect((await admin.post('/rest/api/3/search/jql', { jql: 'project = PA' })).status).toBe(500)
@@ -92,7 +106,9 @@ test('a latency rule delays, and a later status rule still decides the answer', 
 
 test('hang never answers; the request is still logged', async () => {
   sandbox.faults.add({ kind: 'hang', times: 1 })
-  await expect(admin.get('/rest/api/3/myself', { signal: AbortSignal.timeout(150) })).rejects.toThrow(/abort|timeout/i)
+  await expect(
+    admin.get('/rest/api/3/myself', { signal: AbortSignal.timeout(150) }),
+  ).rejects.toThrow(/abort|timeout/i)
   expect(sandbox.requests.map((r) => [r.path, r.status])).toEqual([['/rest/api/3/myself', 0]])
   expect((await admin.get('/rest/api/3/myself')).status).toBe(200)
 })
@@ -115,7 +131,9 @@ test('malformed answers 200 with truncated JSON', async () => {
 
 test('unauthorized answers like a revoked token, even for good credentials', async () => {
   sandbox.faults.add({ kind: 'unauthorized', times: 1 })
-  const res = await call(`${sandbox.url}/rest/api/3/myself`, { headers: { authorization: basic(sandbox.accounts.admin) } })
+  const res = await call(`${sandbox.url}/rest/api/3/myself`, {
+    headers: { authorization: basic(sandbox.accounts.admin) },
+  })
   expect(res.status).toBe(401)
   expect(res.text).toBe('Client must be authenticated to access this resource.')
   expect(sandbox.accounts.admin.revoked).toBe(false)

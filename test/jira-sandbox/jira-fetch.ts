@@ -33,7 +33,12 @@ export async function call(url: string, options: CallOptions = {}): Promise<Jira
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
     headers['content-type'] ??= 'application/json'
   }
-  const response = await fetch(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body, signal: options.signal ?? null })
+  const response = await fetch(url, {
+    method: options.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    signal: options.signal ?? null,
+  })
   const text = await response.text()
   return {
     status: response.status,
@@ -48,7 +53,8 @@ export async function call(url: string, options: CallOptions = {}): Promise<Jira
 /** `call` bound to a base URL and an account. */
 export function client(base: string, auth: Credentials | null) {
   return {
-    get: (path: string, options: Omit<CallOptions, 'auth'> = {}) => call(`${base}${path}`, { ...options, auth }),
+    get: (path: string, options: Omit<CallOptions, 'auth'> = {}) =>
+      call(`${base}${path}`, { ...options, auth }),
     post: (path: string, body: unknown, options: Omit<CallOptions, 'auth' | 'body'> = {}) =>
       call(`${base}${path}`, { ...options, method: 'POST', body, auth }),
   }

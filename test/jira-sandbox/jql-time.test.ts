@@ -21,7 +21,10 @@ describe('dates', () => {
 
   async function summaries(email: string, jql: string): Promise<string[]> {
     const account = sandbox.store.account(email)!
-    const res = await client(sandbox.url, account).post('/rest/api/3/search/jql', { jql: `project = TZ AND ${jql}`, fields: ['summary'] })
+    const res = await client(sandbox.url, account).post('/rest/api/3/search/jql', {
+      jql: `project = TZ AND ${jql}`,
+      fields: ['summary'],
+    })
     expect(res.status, res.text).toBe(200)
     return res.json.issues.map((i: { fields: { summary: string } }) => i.fields.summary).sort()
   }
@@ -36,11 +39,23 @@ describe('dates', () => {
     expect(await summaries('ny@sandbox.test', 'updated >= "2026/11/25 04:00"')).toEqual(['late'])
     expect(await summaries('ny@sandbox.test', 'updated < "2026-11-25 04:00"')).toEqual(['early'])
     // A bare date is midnight in the user's zone: the 25th starts at 15:00 UTC on the 24th in Tokyo.
-    expect(await summaries('tokyo@sandbox.test', 'created >= "2026-11-25"')).toEqual(['early', 'late'])
-    expect(await summaries('tokyo@sandbox.test', 'created > "2026/11/24 23:59"')).toEqual(['early', 'late'])
-    expect(await summaries('utc@sandbox.test', 'created >= "2026-11-25"')).toEqual(['early', 'late'])
+    expect(await summaries('tokyo@sandbox.test', 'created >= "2026-11-25"')).toEqual([
+      'early',
+      'late',
+    ])
+    expect(await summaries('tokyo@sandbox.test', 'created > "2026/11/24 23:59"')).toEqual([
+      'early',
+      'late',
+    ])
+    expect(await summaries('utc@sandbox.test', 'created >= "2026-11-25"')).toEqual([
+      'early',
+      'late',
+    ])
     expect(await summaries('tokyo@sandbox.test', 'created >= "2026-11-25 18:00"')).toEqual(['late'])
-    expect(await summaries('tokyo@sandbox.test', 'created < "2026-11-26"')).toEqual(['early', 'late'])
+    expect(await summaries('tokyo@sandbox.test', 'created < "2026-11-26"')).toEqual([
+      'early',
+      'late',
+    ])
     expect(await summaries('tokyo@sandbox.test', 'created >= "2026-11-26"')).toEqual([])
     expect(await summaries('ny@sandbox.test', 'created < "2026-11-25"')).toEqual([])
   })
@@ -64,19 +79,39 @@ describe('dates', () => {
     at('2026-11-25T12:00:00Z')
     expect(sandbox.store.issue(issue.key)!.updated.toISOString()).toBe('2026-11-25T11:59:00.000Z')
     expect(await summaries('admin@sandbox.test', 'updated >= -15m')).toEqual(['early'])
-    const rendered = await client(sandbox.url, sandbox.accounts.admin).post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [issue.key], fields: ['updated', 'created'] })
-    expect(rendered.json.issues[0].fields).toEqual({ updated: '2026-11-25T12:59:00.000+0100', created: '2026-11-25T09:30:00.000+0100' })
+    const rendered = await client(sandbox.url, sandbox.accounts.admin).post(
+      '/rest/api/3/issue/bulkfetch',
+      { issueIdsOrKeys: [issue.key], fields: ['updated', 'created'] },
+    )
+    expect(rendered.json.issues[0].fields).toEqual({
+      updated: '2026-11-25T12:59:00.000+0100',
+      created: '2026-11-25T09:30:00.000+0100',
+    })
   })
 
   test('every page of one search uses the clock reading of its first page', async () => {
-    for (let i = 0; i < 4; i++) sandbox.store.createIssue({ projectKey: 'TZ', type: 'story', summary: `page ${i}` })
+    for (let i = 0; i < 4; i++)
+      sandbox.store.createIssue({ projectKey: 'TZ', type: 'story', summary: `page ${i}` })
     const admin = client(sandbox.url, sandbox.accounts.admin)
-    const first = (await admin.post('/rest/api/3/search/jql', { jql: 'project = TZ AND updated >= -1m', maxResults: 2 })).json
+    const first = (
+      await admin.post('/rest/api/3/search/jql', {
+        jql: 'project = TZ AND updated >= -1m',
+        maxResults: 2,
+      })
+    ).json
     expect(first.issues).toHaveLength(2)
     at('2026-11-25T13:00:00Z')
-    const second = (await admin.post('/rest/api/3/search/jql', { jql: 'project = TZ AND updated >= -1m', maxResults: 2, nextPageToken: first.nextPageToken })).json
+    const second = (
+      await admin.post('/rest/api/3/search/jql', {
+        jql: 'project = TZ AND updated >= -1m',
+        maxResults: 2,
+        nextPageToken: first.nextPageToken,
+      })
+    ).json
     expect(second.issues).toHaveLength(2)
-    const fresh = (await admin.post('/rest/api/3/search/jql', { jql: 'project = TZ AND updated >= -1m' })).json
+    const fresh = (
+      await admin.post('/rest/api/3/search/jql', { jql: 'project = TZ AND updated >= -1m' })
+    ).json
     expect(fresh.issues).toHaveLength(0)
     at('2026-11-25T12:00:00Z')
   })
@@ -94,17 +129,32 @@ describe('search index lag', () => {
   afterAll(() => sandbox.close())
 
   const search = async (jql: string, extra: Record<string, unknown> = {}) =>
-    (await admin.post('/rest/api/3/search/jql', { jql, fields: ['status'], maxResults: 500, ...extra })).json.issues as { id: string; key: string; fields: { status: { name: string } } }[]
+    (
+      await admin.post('/rest/api/3/search/jql', {
+        jql,
+        fields: ['status'],
+        maxResults: 500,
+        ...extra,
+      })
+    ).json.issues as { id: string; key: string; fields: { status: { name: string } } }[]
 
   test('generated data is searchable at once; later changes only after the lag, direct reads at once', async () => {
     const epic = sandbox.store.epics('PA')[0]!
     const before = await search(`parent = ${epic.key}`)
     expect(before.length).toBe(sandbox.store.children(epic.key).length)
-    const child = sandbox.store.createIssue({ projectKey: 'PA', type: 'story', summary: 'fresh', parent: epic.key })
+    const child = sandbox.store.createIssue({
+      projectKey: 'PA',
+      type: 'story',
+      summary: 'fresh',
+      parent: epic.key,
+    })
     expect((await search(`parent = ${epic.key}`)).map((i) => i.key)).not.toContain(child.key)
-    const count = (await admin.post('/rest/api/3/search/approximate-count', { jql: `parent = ${epic.key}` })).json.count
+    const count = (
+      await admin.post('/rest/api/3/search/approximate-count', { jql: `parent = ${epic.key}` })
+    ).json.count
     expect(count).toBe(before.length)
-    const bulk = (await admin.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [child.key] })).json.issues
+    const bulk = (await admin.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [child.key] }))
+      .json.issues
     expect(bulk.map((i: { key: string }) => i.key)).toEqual([child.key])
     // read-after-write: reconcileIssues makes the search consider the current state of those ids
     const reconciled = await search(`parent = ${epic.key}`, { reconcileIssues: [Number(child.id)] })
@@ -114,21 +164,30 @@ describe('search index lag', () => {
   })
 
   test('an update is seen by search with its old values until the lag has passed', async () => {
-    const issue = sandbox.store.children(sandbox.store.epics('PA')[1]!.key)[0] ?? sandbox.store.epics('PA')[1]!
+    const issue =
+      sandbox.store.children(sandbox.store.epics('PA')[1]!.key)[0] ?? sandbox.store.epics('PA')[1]!
     sandbox.store.updateIssue(issue.key, { status: "Won't Do" })
     const stale = (await search(`key = ${issue.key}`))[0]!
     expect(stale.fields.status.name).not.toBe("Won't Do")
     expect(await search(`key = ${issue.key} AND status = "Won't Do"`)).toEqual([])
     sandbox.store.flushSearchIndex()
-    expect((await search(`key = ${issue.key} AND status = "Won't Do"`)).map((i) => i.key)).toEqual([issue.key])
+    expect((await search(`key = ${issue.key} AND status = "Won't Do"`)).map((i) => i.key)).toEqual([
+      issue.key,
+    ])
   })
 
   test('deletions leave the search only after the lag', async () => {
-    const issue = sandbox.store.createIssue({ projectKey: 'PB', type: 'task', summary: 'short-lived' })
+    const issue = sandbox.store.createIssue({
+      projectKey: 'PB',
+      type: 'task',
+      summary: 'short-lived',
+    })
     sandbox.store.flushSearchIndex()
     sandbox.store.deleteIssue(issue.key)
     expect((await search('project = PB')).map((i) => i.id)).toContain(issue.id)
-    expect((await admin.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [issue.id] })).json.issues).toEqual([])
+    expect(
+      (await admin.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [issue.id] })).json.issues,
+    ).toEqual([])
     await new Promise((r) => setTimeout(r, LAG + 50))
     expect((await search('project = PB')).map((i) => i.id)).not.toContain(issue.id)
   })

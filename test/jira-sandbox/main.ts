@@ -6,7 +6,13 @@ import { DEMO_ACCOUNTS } from './model/dataset.js'
 import { startJiraSandbox } from './sandbox.js'
 import type { DatasetSpec } from './types.js'
 
-const DEMO_DATASET: Partial<DatasetSpec> = { projects: 6, epicsPerProject: 5, childrenPerEpic: [0, 10], subtasksPerChild: 1, names: 'demo' }
+const DEMO_DATASET: Partial<DatasetSpec> = {
+  projects: 6,
+  epicsPerProject: 5,
+  childrenPerEpic: [0, 10],
+  subtasksPerChild: 1,
+  names: 'demo',
+}
 
 const { values } = parseArgs({
   options: {

@@ -16,7 +16,9 @@ beforeEach(() => sandbox.clearRequests())
 test('every request is logged in order with method, path, query, body, account, status and duration', async () => {
   await admin.get('/rest/api/3/project/search?keys=PA&keys=PB&maxResults=5')
   await admin.post('/rest/api/3/search/jql', { jql: 'project = PA', fields: ['summary'] })
-  await call(`${sandbox.url}/rest/api/3/myself`, { auth: { email: 'admin@sandbox.test', token: 'wrong' } })
+  await call(`${sandbox.url}/rest/api/3/myself`, {
+    auth: { email: 'admin@sandbox.test', token: 'wrong' },
+  })
   await call(`${sandbox.url}/rest/api/3/myself`)
   const log = sandbox.requests
   expect(log.map((r) => [r.method, r.path, r.status, r.account])).toEqual([
@@ -38,10 +40,13 @@ test('at is the real arrival time and at + durationMs the moment the answer left
   const before = Date.now()
   for (let i = 0; i < 5; i++) await admin.get('/rest/api/3/myself')
   sandbox.faults.setLatency(0)
-  const spans = sandbox.requests.map((r) => [r.at.getTime(), r.at.getTime() + r.durationMs] as const)
+  const spans = sandbox.requests.map(
+    (r) => [r.at.getTime(), r.at.getTime() + r.durationMs] as const,
+  )
   expect(spans[0]![0]).toBeGreaterThanOrEqual(before)
   for (const [start, end] of spans) expect(end - start).toBeGreaterThanOrEqual(14)
-  for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1])
+  for (let i = 1; i < spans.length; i++)
+    expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1])
 })
 
 test('writes() counts everything but GET/HEAD and the three read-only POSTs, also through the gateway', async () => {
@@ -54,8 +59,15 @@ test('writes() counts everything but GET/HEAD and the three read-only POSTs, als
   await call(`${sandbox.url}/rest/api/3/myself`, { method: 'HEAD', auth: sandbox.accounts.admin })
   expect(sandbox.writes()).toEqual([])
   const created = await admin.post('/rest/api/3/issue', { fields: { summary: 'x' } })
-  const edited = await call(`${sandbox.url}/rest/api/3/issue/PA-1`, { method: 'PUT', body: { fields: {} }, auth: sandbox.accounts.admin })
-  const deleted = await call(`${sandbox.url}/rest/api/3/project/PA`, { method: 'DELETE', auth: sandbox.accounts.admin })
+  const edited = await call(`${sandbox.url}/rest/api/3/issue/PA-1`, {
+    method: 'PUT',
+    body: { fields: {} },
+    auth: sandbox.accounts.admin,
+  })
+  const deleted = await call(`${sandbox.url}/rest/api/3/project/PA`, {
+    method: 'DELETE',
+    auth: sandbox.accounts.admin,
+  })
   await gateway.post('/rest/api/3/issue/PA-1/comment', { body: 'hi' })
   expect(sandbox.writes().map((r) => `${r.method} ${r.path}`)).toEqual([
     'POST /rest/api/3/issue',
@@ -73,7 +85,10 @@ test('writes() counts everything but GET/HEAD and the three read-only POSTs, als
 test('unknown REST paths are a Jira-style 404; non-REST paths an HTML 404', async () => {
   const rest = await admin.get('/rest/api/3/dashboard/none/such')
   expect(rest.status).toBe(404)
-  expect(rest.json).toEqual({ errorMessages: [expect.stringContaining('/rest/api/3/dashboard/none/such')], errors: {} })
+  expect(rest.json).toEqual({
+    errorMessages: [expect.stringContaining('/rest/api/3/dashboard/none/such')],
+    errors: {},
+  })
   const page = await call(`${sandbox.url}/secure/Dashboard.jspa`)
   expect(page.status).toBe(404)
   expect(page.headers.get('content-type')).toMatch(/^text\/html/)

@@ -9,13 +9,21 @@ import { SandboxStore } from './store.js'
 import type { DatasetSpec, JiraSandbox, RequestLogEntry, SandboxOptions } from './types.js'
 
 /** POSTs that only read: Jira's search, bulkfetch and count endpoints. */
-const READ_ONLY_POSTS = new Set(['/rest/api/3/search/jql', '/rest/api/3/issue/bulkfetch', '/rest/api/3/search/approximate-count'])
+const READ_ONLY_POSTS = new Set([
+  '/rest/api/3/search/jql',
+  '/rest/api/3/issue/bulkfetch',
+  '/rest/api/3/search/approximate-count',
+])
 
 export async function startJiraSandbox(options: SandboxOptions = {}): Promise<JiraSandbox> {
   const seed = options.seed ?? 1
   const spec: DatasetSpec = { ...DEFAULT_DATASET, ...options.dataset }
   const clock = options.clock ?? (() => new Date())
-  const store = new SandboxStore({ clock, searchIndexLagMs: options.searchIndexLagMs ?? 0, storyPoints: spec.storyPoints })
+  const store = new SandboxStore({
+    clock,
+    searchIndexLagMs: options.searchIndexLagMs ?? 0,
+    storyPoints: spec.storyPoints,
+  })
   const { admin, limited } = loadDataset(store, spec, seed, clock().getTime())
   const cloudId = stableUuid(`cloud:${seed}`)
   const faults = new FaultRegistry(options.latencyMs ?? 0)
@@ -33,7 +41,9 @@ export async function startJiraSandbox(options: SandboxOptions = {}): Promise<Ji
       seed,
       projects: store.projectRegistry.size,
       issues: store.live.size,
-      accounts: store.accountRegistry.all().map(({ email, token, scopedToken, revoked }) => ({ email, token, scopedToken, revoked })),
+      accounts: store.accountRegistry
+        .all()
+        .map(({ email, token, scopedToken, revoked }) => ({ email, token, scopedToken, revoked })),
     }),
   })
   const server = await startJiraServer(

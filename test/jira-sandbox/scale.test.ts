@@ -9,7 +9,9 @@ let startMs: number
 
 beforeAll(async () => {
   const started = performance.now()
-  sandbox = await startJiraSandbox({ dataset: { projects: 40, epicsPerProject: 250, childrenPerEpic: 19, extraProjects: 5000 } })
+  sandbox = await startJiraSandbox({
+    dataset: { projects: 40, epicsPerProject: 250, childrenPerEpic: 19, extraProjects: 5000 },
+  })
   startMs = performance.now() - started
   admin = client(sandbox.url, sandbox.accounts.admin)
 }, 60_000)
@@ -29,7 +31,13 @@ test('200,000 issues and 5,040 projects load in a few seconds', () => {
 
 test('parent in (50 epics) is answered from the parent index', async () => {
   const epics = sandbox.store.epics('PT').slice(0, 50)
-  const [res, ms] = await timed(() => admin.post('/rest/api/3/search/jql', { jql: `parent in (${epics.map((e) => e.key).join(',')})`, fields: ['status'], maxResults: 100 }))
+  const [res, ms] = await timed(() =>
+    admin.post('/rest/api/3/search/jql', {
+      jql: `parent in (${epics.map((e) => e.key).join(',')})`,
+      fields: ['status'],
+      maxResults: 100,
+    }),
+  )
   expect(res.status).toBe(200)
   expect(res.json.issues).toHaveLength(100)
   expect(ms).toBeLessThan(300)
@@ -37,18 +45,30 @@ test('parent in (50 epics) is answered from the parent index', async () => {
 
 test('key in, id in and project in are answered from indexes', async () => {
   const some = Array.from({ length: 100 }, (_, i) => sandbox.store.issue(String(10001 + i * 997))!)
-  for (const jql of [`key in (${some.map((i) => i.key).join(',')})`, `id in (${some.map((i) => i.id).join(',')})`]) {
-    const [res, ms] = await timed(() => admin.post('/rest/api/3/search/jql', { jql, maxResults: 100 }))
+  for (const jql of [
+    `key in (${some.map((i) => i.key).join(',')})`,
+    `id in (${some.map((i) => i.id).join(',')})`,
+  ]) {
+    const [res, ms] = await timed(() =>
+      admin.post('/rest/api/3/search/jql', { jql, maxResults: 100 }),
+    )
     expect(res.json.issues).toHaveLength(100)
     expect(ms).toBeLessThan(300)
   }
-  const [res, ms] = await timed(() => admin.post('/rest/api/3/search/jql', { jql: 'project in (PA, PB) AND statusCategory != done', maxResults: 5000 }))
+  const [res, ms] = await timed(() =>
+    admin.post('/rest/api/3/search/jql', {
+      jql: 'project in (PA, PB) AND statusCategory != done',
+      maxResults: 5000,
+    }),
+  )
   expect(res.json.issues.length).toBeGreaterThan(1000)
   expect(ms).toBeLessThan(500)
 })
 
 test('the project picker searches 5,040 projects quickly', async () => {
-  const [res, ms] = await timed(() => admin.get('/rest/api/3/project/search?query=falcon&maxResults=50&orderBy=name'))
+  const [res, ms] = await timed(() =>
+    admin.get('/rest/api/3/project/search?query=falcon&maxResults=50&orderBy=name'),
+  )
   expect(res.json.total).toBeGreaterThan(10)
   expect(ms).toBeLessThan(300)
 })

@@ -1,5 +1,9 @@
 // The sandbox's in-process state and the mutation API tests use to play people working in Jira.
-import { CLASSIC_STORY_POINTS_FIELD, FIRST_ISSUE_ID, TEAM_STORY_POINTS_FIELD } from './model/catalog.js'
+import {
+  CLASSIC_STORY_POINTS_FIELD,
+  FIRST_ISSUE_ID,
+  TEAM_STORY_POINTS_FIELD,
+} from './model/catalog.js'
 import { AccountRegistry } from './model/account-registry.js'
 import { IssueIndex } from './model/issue-index.js'
 import { ProjectRegistry } from './model/project-registry.js'
@@ -166,8 +170,10 @@ export class SandboxStore {
       if (parent?.id === record.id) throw new Error('An issue cannot be its own parent')
       next = { ...next, parentId: parent?.id ?? null }
     }
-    if (changes.storyPoints !== undefined) next = { ...next, storyPoints: this.options.storyPoints ? changes.storyPoints : null }
-    if (changes.assigneeEmail !== undefined) next = { ...next, assigneeId: this.assigneeId(changes.assigneeEmail) }
+    if (changes.storyPoints !== undefined)
+      next = { ...next, storyPoints: this.options.storyPoints ? changes.storyPoints : null }
+    if (changes.assigneeEmail !== undefined)
+      next = { ...next, assigneeId: this.assigneeId(changes.assigneeEmail) }
     this.commit(next)
     return this.view(next)
   }
@@ -234,7 +240,12 @@ export class SandboxStore {
     return issueView(record, this.projectRegistry, this.accountRegistry, this.live)
   }
 
-  private insert(draft: IssueDraft, created: number, updated: number, immediate: boolean): IssueRecord {
+  private insert(
+    draft: IssueDraft,
+    created: number,
+    updated: number,
+    immediate: boolean,
+  ): IssueRecord {
     const { project } = draft
     const status = this.requireStatus(project, draft.statusName)
     const number = project.nextNumber++

@@ -4,9 +4,7 @@ import type { AccountRegistry } from '../model/account-registry.js'
 import type { SandboxAccount } from '../types.js'
 
 export type AuthOutcome =
-  | { kind: 'anonymous' }
-  | { kind: 'account'; account: SandboxAccount }
-  | { kind: 'rejected' }
+  { kind: 'anonymous' } | { kind: 'account'; account: SandboxAccount } | { kind: 'rejected' }
 
 export interface Credentials {
   outcome: AuthOutcome
@@ -14,7 +12,11 @@ export interface Credentials {
   claimedEmail?: string
 }
 
-export function authenticate(header: string | undefined, accounts: AccountRegistry, viaGateway: boolean): Credentials {
+export function authenticate(
+  header: string | undefined,
+  accounts: AccountRegistry,
+  viaGateway: boolean,
+): Credentials {
   // The gateway never lets anonymous calls through.
   if (!header) return { outcome: viaGateway ? { kind: 'rejected' } : { kind: 'anonymous' } }
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)
@@ -25,6 +27,13 @@ export function authenticate(header: string | undefined, accounts: AccountRegist
   const email = decoded.slice(0, colon)
   const token = decoded.slice(colon + 1)
   const account = accounts.get(email)
-  const valid = account !== undefined && !account.revoked && account.token === token && account.scopedToken === viaGateway
-  return { outcome: valid ? { kind: 'account', account } : { kind: 'rejected' }, claimedEmail: email }
+  const valid =
+    account !== undefined &&
+    !account.revoked &&
+    account.token === token &&
+    account.scopedToken === viaGateway
+  return {
+    outcome: valid ? { kind: 'account', account } : { kind: 'rejected' },
+    claimedEmail: email,
+  }
 }

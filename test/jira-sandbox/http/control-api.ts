@@ -32,24 +32,45 @@ export function createControlApi(deps: ControlDeps): ControlApi {
     ['POST', /^\/_sandbox\/faults$/, (_p, body) => [201, { id: faults.add(faultFromJson(body)) }]],
     ['DELETE', /^\/_sandbox\/faults$/, () => (faults.clear(), [204])],
     ['DELETE', /^\/_sandbox\/faults\/([^/]+)$/, ([id]) => (faults.remove(id!), [204])],
-    ['POST', /^\/_sandbox\/latency$/, (_p, body) => (faults.setLatency(Number(body.ms ?? 0)), [204])],
+    [
+      'POST',
+      /^\/_sandbox\/latency$/,
+      (_p, body) => (faults.setLatency(Number(body.ms ?? 0)), [204]),
+    ],
     ['POST', /^\/_sandbox\/search-index\/flush$/, () => (store.flushSearchIndex(), [204])],
     ['POST', /^\/_sandbox\/issues$/, (_p, body) => [201, store.createIssue(body as never)]],
     ['GET', /^\/_sandbox\/issues\/([^/]+)$/, ([id]) => found(store.issue(id!))],
     ['PATCH', /^\/_sandbox\/issues\/([^/]+)$/, ([id], body) => [200, store.updateIssue(id!, body)]],
     ['DELETE', /^\/_sandbox\/issues\/([^/]+)$/, ([id]) => (store.deleteIssue(id!), [204])],
-    ['POST', /^\/_sandbox\/issues\/([^/]+)\/move$/, ([id], body) => [200, { key: store.moveIssue(id!, String(body.toProjectKey)) }]],
+    [
+      'POST',
+      /^\/_sandbox\/issues\/([^/]+)\/move$/,
+      ([id], body) => [200, { key: store.moveIssue(id!, String(body.toProjectKey)) }],
+    ],
     ['POST', /^\/_sandbox\/accounts$/, (_p, body) => [201, store.addAccount(body as never)]],
-    ['POST', /^\/_sandbox\/accounts\/([^/]+)\/revoke$/, ([email]) => (store.revokeToken(email!), [204])],
-    ['PUT', /^\/_sandbox\/accounts\/([^/]+)\/visible-projects$/, ([email], body) => (store.setVisibleProjects(email!, body.visibleProjects as never), [204])],
+    [
+      'POST',
+      /^\/_sandbox\/accounts\/([^/]+)\/revoke$/,
+      ([email]) => (store.revokeToken(email!), [204]),
+    ],
+    [
+      'PUT',
+      /^\/_sandbox\/accounts\/([^/]+)\/visible-projects$/,
+      ([email], body) => (store.setVisibleProjects(email!, body.visibleProjects as never), [204]),
+    ],
     ['POST', /^\/_sandbox\/projects$/, (_p, body) => [201, store.addProject(body as never)]],
-    ['POST', /^\/_sandbox\/projects\/([^/]+)\/rename$/, ([key], body) => (store.renameProjectKey(key!, String(body.newKey)), [204])],
+    [
+      'POST',
+      /^\/_sandbox\/projects\/([^/]+)\/rename$/,
+      ([key], body) => (store.renameProjectKey(key!, String(body.newKey)), [204]),
+    ],
     ['DELETE', /^\/_sandbox\/projects\/([^/]+)$/, ([key]) => (store.deleteProject(key!), [204])],
   ]
 
   return {
     handle(req, res, url, rawBody) {
-      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, 403, { error: 'The control API answers loopback callers only' })
+      if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
+        return send(res, 403, { error: 'The control API answers loopback callers only' })
       const method = (req.method ?? 'GET').toUpperCase()
       let body: Body = {}
       if (rawBody.trim() !== '') {
@@ -67,7 +88,9 @@ export function createControlApi(deps: ControlDeps): ControlApi {
           return send(res, status, payload)
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error)
-          return send(res, /^No (issue|project|account)/.test(message) ? 404 : 400, { error: message })
+          return send(res, /^No (issue|project|account)/.test(message) ? 404 : 400, {
+            error: message,
+          })
         }
       }
       send(res, 404, { error: `No control route ${method} ${url.pathname}` })
@@ -86,13 +109,19 @@ export function faultFromJson(body: Body): FaultRule {
     const { pathRegex, path, ...rest } = written
     let pattern: string | RegExp | undefined
     if (typeof pathRegex === 'string') pattern = new RegExp(pathRegex)
-    else if (path && typeof path === 'object' && typeof (path as { regex?: unknown }).regex === 'string') {
+    else if (
+      path &&
+      typeof path === 'object' &&
+      typeof (path as { regex?: unknown }).regex === 'string'
+    ) {
       const { regex, flags } = path as { regex: string; flags?: string }
       pattern = new RegExp(regex, flags ?? '')
     } else if (typeof path === 'string') pattern = path
     rule.match = { ...rest, ...(pattern === undefined ? {} : { path: pattern }) }
   }
-  if (!['status', 'latency', 'hang', 'reset', 'malformed', 'unauthorized'].includes(String(rule.kind))) {
+  if (
+    !['status', 'latency', 'hang', 'reset', 'malformed', 'unauthorized'].includes(String(rule.kind))
+  ) {
     throw new Error(`Unknown fault kind '${String(rule.kind)}'`)
   }
   return rule

@@ -69,5 +69,9 @@ function matches(rule: FaultRule, method: string, paths: readonly string[]): boo
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false
   const pattern = match.path
   if (pattern === undefined) return true
-  return paths.some((p) => (typeof pattern === 'string' ? p === pattern : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(p)))
+  return paths.some((p) =>
+    typeof pattern === 'string'
+      ? p === pattern
+      : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(p),
+  )
 }

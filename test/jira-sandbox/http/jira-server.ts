@@ -8,7 +8,16 @@ import type { RequestLogEntry } from '../types.js'
 import { authenticate, type Credentials } from './auth.js'
 import type { ControlApi } from './control-api.js'
 import type { FaultDecision, FaultRegistry } from './fault-registry.js'
-import { gatewayUnauthorized, jiraError, json, rateLimitPage, siteUnauthorized, text, JSON_TYPE, type Reply } from './reply.js'
+import {
+  gatewayUnauthorized,
+  jiraError,
+  json,
+  rateLimitPage,
+  siteUnauthorized,
+  text,
+  JSON_TYPE,
+  type Reply,
+} from './reply.js'
 import { findRoute } from './router.js'
 
 export interface JiraServerDeps {
@@ -28,12 +37,21 @@ export interface RunningServer {
 const GATEWAY = /^\/ex\/jira\/([^/]+)(\/.*)?$/
 const MAX_BODY = 10 * 1024 * 1024
 
-export async function startJiraServer(deps: JiraServerDeps, host: string, port: number): Promise<RunningServer> {
+export async function startJiraServer(
+  deps: JiraServerDeps,
+  host: string,
+  port: number,
+): Promise<RunningServer> {
   const sockets = new Set<Socket>()
   const closing = new AbortController()
   let siteUrl = ''
   let requestCounter = 0
-  const services = { store: deps.store, engine: deps.engine, cloudId: deps.cloudId, siteUrl: () => siteUrl }
+  const services = {
+    store: deps.store,
+    engine: deps.engine,
+    cloudId: deps.cloudId,
+    siteUrl: () => siteUrl,
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -57,7 +75,11 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
     const raw = await readBody(req)
     const gateway = GATEWAY.exec(url.pathname)
     const jiraPath = gateway ? (gateway[2] ?? '/') : url.pathname
-    const credentials = authenticate(req.headers.authorization, deps.store.accountRegistry, gateway !== null)
+    const credentials = authenticate(
+      req.headers.authorization,
+      deps.store.accountRegistry,
+      gateway !== null,
+    )
     const { body, invalid } = parseBody(raw)
     const entry: RequestLogEntry = {
       at,
@@ -76,7 +98,10 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
       entry.durationMs = Math.max(0, wallClock() - at.getTime())
     }
 
-    const decision: FaultDecision = deps.faults.decide(method, gateway ? [url.pathname, jiraPath] : [url.pathname])
+    const decision: FaultDecision = deps.faults.decide(
+      method,
+      gateway ? [url.pathname, jiraPath] : [url.pathname],
+    )
     if (decision.latencyMs > 0 && !(await sleep(decision.latencyMs, closing.signal))) return
     const fault = decision.fault
     if (fault?.kind === 'hang') return
@@ -86,33 +111,59 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
     }
     let reply: Reply
     if (fault?.kind === 'status') reply = statusFault(fault)
-    else if (fault?.kind === 'unauthorized') reply = gateway ? gatewayUnauthorized() : siteUnauthorized()
+    else if (fault?.kind === 'unauthorized')
+      reply = gateway ? gatewayUnauthorized() : siteUnauthorized()
     else reply = dispatch(method, url, jiraPath, gateway, credentials, body, invalid)
     if (fault?.kind === 'malformed') reply = malformed(reply)
-    const headers: Record<string, string> = { 'x-arequestid': (++requestCounter).toString(16).padStart(8, '0'), 'cache-control': 'no-cache, no-store, no-transform' }
-    if (credentials.outcome.kind === 'account') headers['x-aaccountid'] = credentials.outcome.account.accountId
+    const headers: Record<string, string> = {
+      'x-arequestid': (++requestCounter).toString(16).padStart(8, '0'),
+      'cache-control': 'no-cache, no-store, no-transform',
+    }
+    if (credentials.outcome.kind === 'account')
+      headers['x-aaccountid'] = credentials.outcome.account.accountId
     writeReply(res, { ...reply, headers: { ...headers, ...reply.headers } })
     finish(reply.status)
   }
 
-  function dispatch(method: string, url: URL, path: string, gateway: RegExpExecArray | null, credentials: Credentials, body: unknown, invalid: boolean): Reply {
-    if (gateway && gateway[1] !== deps.cloudId) return json(404, { code: 404, message: 'Not Found' })
+  function dispatch(
+    method: string,
+    url: URL,
+    path: string,
+    gateway: RegExpExecArray | null,
+    credentials: Credentials,
+    body: unknown,
+    invalid: boolean,
+  ): Reply {
+    if (gateway && gateway[1] !== deps.cloudId)
+      return json(404, { code: 404, message: 'Not Found' })
     const isRest = path.startsWith('/rest/')
-    if (isRest && credentials.outcome.kind === 'rejected') return gateway ? gatewayUnauthorized() : siteUnauthorized()
+    if (isRest && credentials.outcome.kind === 'rejected')
+      return gateway ? gatewayUnauthorized() : siteUnauthorized()
     const match = findRoute(method, path)
     if (!match || (gateway && 'route' in match && match.route.auth === 'none')) {
-      return isRest ? jiraError(404, [`null for uri: ${siteUrl}${path}`]) : text(404, '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>', 'text/html;charset=UTF-8')
+      return isRest
+        ? jiraError(404, [`null for uri: ${siteUrl}${path}`])
+        : text(
+            404,
+            '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>',
+            'text/html;charset=UTF-8',
+          )
     }
-    if ('allowed' in match) return { status: 405, headers: { allow: match.allowed.join(',') }, body: '' }
+    if ('allowed' in match)
+      return { status: 405, headers: { allow: match.allowed.join(',') }, body: '' }
     const { route, params } = match
     let account = null
     if (route.auth !== 'none') {
-      if (credentials.outcome.kind === 'rejected') return gateway ? gatewayUnauthorized() : siteUnauthorized()
+      if (credentials.outcome.kind === 'rejected')
+        return gateway ? gatewayUnauthorized() : siteUnauthorized()
       if (credentials.outcome.kind === 'account') account = credentials.outcome.account
       else if (route.auth === 'required') return siteUnauthorized()
     }
     const links = { api: gateway ? `${siteUrl}/ex/jira/${deps.cloudId}` : siteUrl, site: siteUrl }
-    return route.handle({ method, path, query: url.searchParams, body, bodyInvalid: invalid, account, links, params }, services)
+    return route.handle(
+      { method, path, query: url.searchParams, body, bodyInvalid: invalid, account, links, params },
+      services,
+    )
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -134,23 +185,41 @@ export async function startJiraServer(deps: JiraServerDeps, host: string, port: 
   }
 }
 
-function statusFault(fault: { status: number; retryAfter?: number; body?: string; contentType?: string }): Reply {
+function statusFault(fault: {
+  status: number
+  retryAfter?: number
+  body?: string
+  contentType?: string
+}): Reply {
   const headers: Record<string, string> = {}
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter)
   if (fault.body !== undefined) {
-    headers['content-type'] = fault.contentType ?? (looksLikeJson(fault.body) ? JSON_TYPE : 'text/plain;charset=UTF-8')
+    headers['content-type'] =
+      fault.contentType ?? (looksLikeJson(fault.body) ? JSON_TYPE : 'text/plain;charset=UTF-8')
     return { status: fault.status, headers, body: fault.body }
   }
   // Jira's 429 can be an HTML page: clients must not depend on a JSON body.
-  if (fault.status === 429) return { status: 429, headers: { ...headers, 'content-type': fault.contentType ?? 'text/html;charset=UTF-8' }, body: rateLimitPage() }
+  if (fault.status === 429)
+    return {
+      status: 429,
+      headers: { ...headers, 'content-type': fault.contentType ?? 'text/html;charset=UTF-8' },
+      body: rateLimitPage(),
+    }
   const reply = jiraError(fault.status, [STATUS_CODES[fault.status] ?? 'Error'])
   return { ...reply, headers: { ...reply.headers, ...headers } }
 }
 
 /** A 200 whose JSON stops half-way, as a cut connection or a broken proxy would deliver. */
 function malformed(reply: Reply): Reply {
-  const body = typeof reply.body === 'string' && reply.body.length > 1 ? reply.body : '{"issues":[{"id":"10001"},'
-  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: body.slice(0, Math.max(1, Math.floor(body.length / 2))) }
+  const body =
+    typeof reply.body === 'string' && reply.body.length > 1
+      ? reply.body
+      : '{"issues":[{"id":"10001"},'
+  return {
+    status: 200,
+    headers: { 'content-type': JSON_TYPE },
+    body: body.slice(0, Math.max(1, Math.floor(body.length / 2))),
+  }
 }
 
 function writeReply(res: ServerResponse, reply: Reply): void {

@@ -15,7 +15,11 @@ export function encodePageToken(token: PageToken, jql: string, caller: string): 
 /** undefined when the token is not one this query was given. */
 export function decodePageToken(text: string, jql: string, caller: string): PageToken | undefined {
   try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { o?: unknown; n?: unknown; h?: unknown }
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      o?: unknown
+      n?: unknown
+      h?: unknown
+    }
     if (typeof value.o !== 'number' || typeof value.n !== 'number' || value.o < 0) return undefined
     if (value.h !== hash32(`${caller}|${jql}`)) return undefined
     return { offset: value.o, now: value.n }

@@ -38,6 +38,11 @@ export interface Route {
 
 /** Integer query or body value, or the default when absent or not a number. */
 export function intParam(value: unknown, fallback: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN
   return Number.isFinite(n) ? Math.trunc(n) : fallback
 }

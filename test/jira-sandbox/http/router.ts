@@ -9,7 +9,15 @@ import { projectRoutes } from './routes/project-routes.js'
 import { searchRoutes } from './routes/search-routes.js'
 
 // Order matters: `/project/search` before `/project/{key}`.
-const ROUTES: Route[] = [...accountRoutes, ...projectRoutes, ...metadataRoutes, ...searchRoutes, ...issueRoutes, ...permissionRoutes, ...pageRoutes]
+const ROUTES: Route[] = [
+  ...accountRoutes,
+  ...projectRoutes,
+  ...metadataRoutes,
+  ...searchRoutes,
+  ...issueRoutes,
+  ...permissionRoutes,
+  ...pageRoutes,
+]
 
 export type RouteMatch = { route: Route; params: string[] } | { allowed: string[] } | undefined
 

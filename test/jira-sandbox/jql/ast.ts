@@ -1,6 +1,7 @@
 // The parsed form of the JQL subset the sandbox understands.
 
-export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not'
+export type Operator =
+  '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not'
 
 export interface Value {
   text: string
@@ -30,7 +31,11 @@ export interface Term {
   operand: Operand
 }
 
-export type Clause = Term | { kind: 'and'; items: Clause[] } | { kind: 'or'; items: Clause[] } | { kind: 'not'; item: Clause }
+export type Clause =
+  | Term
+  | { kind: 'and'; items: Clause[] }
+  | { kind: 'or'; items: Clause[] }
+  | { kind: 'not'; item: Clause }
 
 export interface SortKey {
   field: string

@@ -27,10 +27,38 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** Real Jira fields this sandbox does not search on: a clear 400 instead of a made-up answer. */
 export const UNSUPPORTED_FIELDS = new Set([
-  'labels', 'priority', 'reporter', 'creator', 'resolution', 'resolutiondate', 'resolved', 'description',
-  'sprint', 'rank', 'story points', 'story point estimate', 'cf[10015]', 'cf[10016]', 'cf[10019]', 'cf[10020]',
-  'cf[10028]', 'comment', 'duedate', 'due', 'fixversion', 'component', 'statuscategorychangeddate', 'watcher',
-  'epic link', 'parent link', 'environment', 'attachments', 'filter', 'level', 'worklogdate', 'watchers',
+  'labels',
+  'priority',
+  'reporter',
+  'creator',
+  'resolution',
+  'resolutiondate',
+  'resolved',
+  'description',
+  'sprint',
+  'rank',
+  'story points',
+  'story point estimate',
+  'cf[10015]',
+  'cf[10016]',
+  'cf[10019]',
+  'cf[10020]',
+  'cf[10028]',
+  'comment',
+  'duedate',
+  'due',
+  'fixversion',
+  'component',
+  'statuscategorychangeddate',
+  'watcher',
+  'epic link',
+  'parent link',
+  'environment',
+  'attachments',
+  'filter',
+  'level',
+  'worklogdate',
+  'watchers',
 ])
 
 export function compileClause(clause: Clause, ctx: JqlContext, errors: string[]): Matcher {
@@ -67,7 +95,8 @@ function compileTerm(term: Term, ctx: JqlContext, errors: string[]): Matcher {
   }
   if (name === 'created' || name === 'updated') return compileDate(name, term, ctx, errors)
   if (name === 'text') return compileText(term, errors)
-  if (name === 'key' && ['>', '>=', '<', '<='].includes(term.operator)) return compileKeyRange(term, ctx, errors)
+  if (name === 'key' && ['>', '>=', '<', '<='].includes(term.operator))
+    return compileKeyRange(term, ctx, errors)
   const field = MEMBERSHIP_FIELDS[name]!
   if (!field.operators.includes(term.operator)) {
     errors.push(`The operator '${term.operator}' is not supported by the '${term.field}' field.`)

@@ -2,7 +2,12 @@
 import { wallClockToEpoch } from '../model/time-zone.js'
 import { JqlError } from './jql-error.js'
 
-const UNIT_MS: Record<string, number> = { w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000 }
+const UNIT_MS: Record<string, number> = {
+  w: 7 * 86_400_000,
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+}
 const ABSOLUTE = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/
 const PERIOD = /^([-+]?)\s*((?:\d+\s*[wdhm]\s*)+)$/i
 
@@ -18,7 +23,12 @@ export function parseJqlDate(text: string, field: string, now: number, timeZone:
     const hour = h === undefined ? 0 : Number(h)
     const minute = mi === undefined ? 0 : Number(mi)
     const probe = new Date(Date.UTC(year, month - 1, day))
-    if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && hour < 24 && minute < 60) {
+    if (
+      probe.getUTCMonth() === month - 1 &&
+      probe.getUTCDate() === day &&
+      hour < 24 &&
+      minute < 60
+    ) {
       return wallClockToEpoch(timeZone, year, month, day, hour, minute)
     }
   }

@@ -9,7 +9,8 @@ import { visibleProjects, type JqlContext, type Matcher } from './matcher.js'
 import { compileOrder, type Ordering } from './order.js'
 import { parseJql } from './parser.js'
 
-export const UNBOUNDED_MESSAGE = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'
+export const UNBOUNDED_MESSAGE =
+  'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'
 const CACHE_SIZE = 16
 
 export interface JqlRequest {
@@ -101,12 +102,17 @@ export class JqlEngine {
     } else if (ctx.visible.all) {
       for (const record of index.byId.values()) consider(record)
     } else {
-      for (const projectId of ctx.visible.ids) for (const id of index.inProject(projectId)) consider(index.get(id))
+      for (const projectId of ctx.visible.ids)
+        for (const id of index.inProject(projectId)) consider(index.get(id))
     }
     return found
   }
 
-  private reconcile(records: IssueRecord[], ids: number[], { ctx, matcher }: Compiled): IssueRecord[] {
+  private reconcile(
+    records: IssueRecord[],
+    ids: number[],
+    { ctx, matcher }: Compiled,
+  ): IssueRecord[] {
     const wanted = new Set(ids)
     const kept = records.filter((r) => !wanted.has(r.id))
     for (const id of wanted) {

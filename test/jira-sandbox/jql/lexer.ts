@@ -9,7 +9,26 @@ export interface Token {
   pos: number
 }
 
-const RESERVED_CHARS = new Set(['+', '.', ';', '?', '|', '*', '/', '%', '^', '$', '#', '@', '[', ']', '{', '}', '&', '\\'])
+const RESERVED_CHARS = new Set([
+  '+',
+  '.',
+  ';',
+  '?',
+  '|',
+  '*',
+  '/',
+  '%',
+  '^',
+  '$',
+  '#',
+  '@',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&',
+  '\\',
+])
 const STOP = new Set([' ', '\t', '\n', '\r', '(', ')', ',', '=', '!', '<', '>', '~', '"', "'"])
 
 export function tokenize(text: string): Token[] {
@@ -23,7 +42,11 @@ export function tokenize(text: string): Token[] {
     }
     const start = i
     if (c === '(' || c === ')' || c === ',') {
-      tokens.push({ type: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', text: c, pos: i++ })
+      tokens.push({
+        type: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma',
+        text: c,
+        pos: i++,
+      })
       continue
     }
     const two = text.slice(i, i + 2)
@@ -70,7 +93,10 @@ export function tokenize(text: string): Token[] {
       }
       if (RESERVED_CHARS.has(ch)) {
         const escape = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
-        throw syntaxError(`The character '${ch}' is a reserved JQL character. You must enclose it in a string or use the escape '${escape}' instead.`, i)
+        throw syntaxError(
+          `The character '${ch}' is a reserved JQL character. You must enclose it in a string or use the escape '${escape}' instead.`,
+          i,
+        )
       }
       word += ch
       i++

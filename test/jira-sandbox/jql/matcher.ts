@@ -31,7 +31,10 @@ export interface VisibleProjects {
   has(projectId: number): boolean
 }
 
-export function visibleProjects(store: SandboxStore, account: SandboxAccount | null): VisibleProjects {
+export function visibleProjects(
+  store: SandboxStore,
+  account: SandboxAccount | null,
+): VisibleProjects {
   if (account?.visibleProjects === 'all') {
     return { all: true, ids: new Set(), has: (id) => store.projectRegistry.get(id) !== undefined }
   }

@@ -43,7 +43,8 @@ export const MEMBERSHIP_FIELDS: Record<string, MembershipField> = {
     resolve(item, ctx, term) {
       // standardIssueTypes() is every type but sub-tasks (epics included), subTaskIssueTypes() the rest.
       const fn = isFunctionCall(item) ? item.name.toLowerCase() : undefined
-      if (fn !== undefined && fn !== 'standardissuetypes' && fn !== 'subtaskissuetypes') return functionError(item as FunctionCall, term)
+      if (fn !== undefined && fn !== 'standardissuetypes' && fn !== 'subtaskissuetypes')
+        return functionError(item as FunctionCall, term)
       const wanted = isFunctionCall(item) ? '' : item.text.toLowerCase()
       const ids: string[] = []
       for (const type of ctx.store.projectRegistry.types.values()) {
@@ -111,25 +112,41 @@ export const MEMBERSHIP_FIELDS: Record<string, MembershipField> = {
   },
 }
 
-export function compileMembership(field: MembershipField, term: Term, ctx: JqlContext, errors: string[]): Matcher {
+export function compileMembership(
+  field: MembershipField,
+  term: Term,
+  ctx: JqlContext,
+  errors: string[],
+): Matcher {
   const { operator, operand } = term
   const negate = operator === '!=' || operator === 'not in' || operator === 'is not'
   if (operand.kind === 'empty') {
-    if (operator === 'in' || operator === 'not in') return fail(errors, `Operator '${operator}' does not support the non-list value 'EMPTY' for field '${term.field}'.`)
+    if (operator === 'in' || operator === 'not in')
+      return fail(
+        errors,
+        `Operator '${operator}' does not support the non-list value 'EMPTY' for field '${term.field}'.`,
+      )
     return { test: (r) => (field.extract(r, ctx) === null) !== negate }
   }
   if (operator === 'is' || operator === 'is not') {
-    return fail(errors, `The operator '${operator}' only supports the values 'EMPTY' and 'NULL' for field '${term.field}'.`)
+    return fail(
+      errors,
+      `The operator '${operator}' only supports the values 'EMPTY' and 'NULL' for field '${term.field}'.`,
+    )
   }
   const isList = operand.kind === 'list'
   // A function can stand for one value (currentUser()) or a list (standardIssueTypes()).
   if (operand.kind !== 'function' && isList !== (operator === 'in' || operator === 'not in')) {
     const written = operand.kind === 'value' ? operand.value.text : 'list'
-    return fail(errors, isList
-      ? `The operator '${operator}' does not support the list value for field '${term.field}'.`
-      : `Operator '${operator}' does not support the non-list value '${written}' for field '${term.field}'.`)
+    return fail(
+      errors,
+      isList
+        ? `The operator '${operator}' does not support the list value for field '${term.field}'.`
+        : `Operator '${operator}' does not support the non-list value '${written}' for field '${term.field}'.`,
+    )
   }
-  const items: Item[] = operand.kind === 'list' ? operand.items : operand.kind === 'value' ? [operand.value] : [operand]
+  const items: Item[] =
+    operand.kind === 'list' ? operand.items : operand.kind === 'value' ? [operand.value] : [operand]
   const ids: (string | number)[] = []
   for (const item of items) {
     const resolved = field.resolve(item, ctx, term)
@@ -164,7 +181,8 @@ function valueError(item: Value, term: Term): string {
 }
 
 function functionError(item: FunctionCall, term: Term): string {
-  if (item.name.toLowerCase() === 'currentuser') return `A value provided by the function 'currentUser' is invalid for the field '${term.field}'.`
+  if (item.name.toLowerCase() === 'currentuser')
+    return `A value provided by the function 'currentUser' is invalid for the field '${term.field}'.`
   return `Unable to find JQL function '${item.name}()'.`
 }
 

@@ -8,7 +8,10 @@ type SortValue = number | string
 type KeyOf = (record: IssueRecord, ctx: JqlContext) => SortValue[]
 
 const SORTABLE: Record<string, { key: KeyOf; descending: boolean }> = {
-  key: { key: (r, ctx) => [ctx.store.projectRegistry.get(r.projectId)?.key ?? '', r.number], descending: false },
+  key: {
+    key: (r, ctx) => [ctx.store.projectRegistry.get(r.projectId)?.key ?? '', r.number],
+    descending: false,
+  },
   id: { key: (r) => [r.id], descending: false },
   // Rank is a lexorank field in Jira; the sandbox ranks issues in creation order.
   rank: { key: (r) => [r.id], descending: false },
@@ -16,12 +19,27 @@ const SORTABLE: Record<string, { key: KeyOf; descending: boolean }> = {
   created: { key: (r) => [r.created], descending: true },
   updated: { key: (r) => [r.updated], descending: true },
   summary: { key: (r) => [r.summary.toLowerCase()], descending: false },
-  project: { key: (r, ctx) => [ctx.store.projectRegistry.get(r.projectId)?.name.toLowerCase() ?? ''], descending: false },
-  status: { key: (r, ctx) => [ctx.store.projectRegistry.statuses.get(r.statusId)?.name.toLowerCase() ?? ''], descending: false },
-  issuetype: { key: (r, ctx) => [ctx.store.projectRegistry.types.get(r.typeId)?.name.toLowerCase() ?? ''], descending: false },
+  project: {
+    key: (r, ctx) => [ctx.store.projectRegistry.get(r.projectId)?.name.toLowerCase() ?? ''],
+    descending: false,
+  },
+  status: {
+    key: (r, ctx) => [ctx.store.projectRegistry.statuses.get(r.statusId)?.name.toLowerCase() ?? ''],
+    descending: false,
+  },
+  issuetype: {
+    key: (r, ctx) => [ctx.store.projectRegistry.types.get(r.typeId)?.name.toLowerCase() ?? ''],
+    descending: false,
+  },
 }
 
-const ALIASES: Record<string, string> = { issuekey: 'key', issue: 'key', type: 'issuetype', createddate: 'created', updateddate: 'updated' }
+const ALIASES: Record<string, string> = {
+  issuekey: 'key',
+  issue: 'key',
+  type: 'issuetype',
+  createddate: 'created',
+  updateddate: 'updated',
+}
 const KNOWN_UNSORTABLE = new Set(['parent', 'statuscategory', 'text', 'assignee'])
 
 export interface Ordering {
@@ -52,7 +70,8 @@ export function compileOrder(keys: SortKey[], ctx: JqlContext, errors: string[])
       for (const part of parts) {
         const first = records.map((r) => part.key(r, ctx))
         const width = first[0]?.length ?? 0
-        for (let j = 0; j < width; j++) columns.push({ values: first.map((k) => k[j]!), sign: part.sign })
+        for (let j = 0; j < width; j++)
+          columns.push({ values: first.map((k) => k[j]!), sign: part.sign })
       }
       const order = Array.from(records.keys())
       order.sort((a, b) => {

@@ -3,10 +3,25 @@ import type { Clause, FunctionCall, Operand, Operator, Query, SortKey, Term, Val
 import { syntaxError } from './jql-error.js'
 import { tokenize, type Token } from './lexer.js'
 
-const OPERATOR_LIST = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'."
+const OPERATOR_LIST =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'."
 
 /** Words that can never be a bare field name or value (Jira reserves many more; these are the ones that matter). */
-const RESERVED_WORDS = new Set(['and', 'or', 'not', 'in', 'is', 'empty', 'null', 'order', 'by', 'asc', 'desc', 'was', 'changed'])
+const RESERVED_WORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'empty',
+  'null',
+  'order',
+  'by',
+  'asc',
+  'desc',
+  'was',
+  'changed',
+])
 
 export function parseJql(text: string): Query {
   return new Parser(tokenize(text)).query()
@@ -66,8 +81,10 @@ class Parser {
 
   private term(): Term {
     const field = this.peek()
-    if (field.type === 'eof') throw syntaxError('Expecting a field name before the end of the query.')
-    if ((field.type !== 'word' && field.type !== 'string') || this.isReserved(field)) throw this.expected('a field name')
+    if (field.type === 'eof')
+      throw syntaxError('Expecting a field name before the end of the query.')
+    if ((field.type !== 'word' && field.type !== 'string') || this.isReserved(field))
+      throw this.expected('a field name')
     this.next()
     const operator = this.operator()
     return { kind: 'term', field: field.text, pos: field.pos, operator, operand: this.operand() }
@@ -75,7 +92,8 @@ class Parser {
 
   private operator(): Operator {
     const token = this.peek()
-    if (token.type === 'eof') throw syntaxError(`Expecting operator before the end of the query. ${OPERATOR_LIST}`)
+    if (token.type === 'eof')
+      throw syntaxError(`Expecting operator before the end of the query. ${OPERATOR_LIST}`)
     if (token.type === 'op') {
       this.next()
       return token.text as Operator
@@ -88,7 +106,8 @@ class Parser {
     if (word === 'not' || word === 'is') {
       this.next()
       if (word === 'is' && !this.isWord('not')) return 'is'
-      if (word === 'not' && !this.isWord('in')) throw syntaxError(`Expecting operator but got 'NOT'. ${OPERATOR_LIST}`, token.pos)
+      if (word === 'not' && !this.isWord('in'))
+        throw syntaxError(`Expecting operator but got 'NOT'. ${OPERATOR_LIST}`, token.pos)
       this.next()
       return word === 'is' ? 'is not' : 'not in'
     }
@@ -118,14 +137,22 @@ class Parser {
 
   private listItem(): Value | FunctionCall {
     const token = this.peek()
-    if (token.type === 'eof') throw syntaxError('Expecting either a value, list or function before the end of the query.')
+    if (token.type === 'eof')
+      throw syntaxError('Expecting either a value, list or function before the end of the query.')
     if (token.type === 'string') {
       this.next()
       return { text: token.text, quoted: true, pos: token.pos }
     }
-    if (token.type !== 'word') throw syntaxError(`Expecting either a value, list or function but got '${token.text}'.`, token.pos)
+    if (token.type !== 'word')
+      throw syntaxError(
+        `Expecting either a value, list or function but got '${token.text}'.`,
+        token.pos,
+      )
     if (this.isReserved(token)) {
-      throw syntaxError(`'${token.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`, token.pos)
+      throw syntaxError(
+        `'${token.text}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`,
+        token.pos,
+      )
     }
     this.next()
     if (this.peek().type !== 'lparen') return { text: token.text, quoted: false, pos: token.pos }
@@ -147,8 +174,10 @@ class Parser {
     do {
       if (keys.length > 0) this.next()
       const field = this.peek()
-      if (field.type === 'eof') throw syntaxError('Expecting a field name before the end of the query.')
-      if ((field.type !== 'word' && field.type !== 'string') || this.isReserved(field)) throw this.expected('a field name')
+      if (field.type === 'eof')
+        throw syntaxError('Expecting a field name before the end of the query.')
+      if ((field.type !== 'word' && field.type !== 'string') || this.isReserved(field))
+        throw this.expected('a field name')
       this.next()
       let direction: SortKey['direction'] = null
       if (this.isWord('asc') || this.isWord('desc')) {

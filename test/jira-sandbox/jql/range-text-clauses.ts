@@ -16,16 +16,29 @@ const COMPARE: Record<string, Compare> = {
   '<=': (a, b) => a <= b,
 }
 
-export function compileDate(which: 'created' | 'updated', term: Term, ctx: JqlContext, errors: string[]): Matcher {
+export function compileDate(
+  which: 'created' | 'updated',
+  term: Term,
+  ctx: JqlContext,
+  errors: string[],
+): Matcher {
   const { operator, operand } = term
-  if (operand.kind === 'empty' && (operator === 'is' || operator === 'is not' || operator === '=' || operator === '!=')) {
+  if (
+    operand.kind === 'empty' &&
+    (operator === 'is' || operator === 'is not' || operator === '=' || operator === '!=')
+  ) {
     // Every issue has both dates: EMPTY never matches.
     const negate = operator === 'is not' || operator === '!='
     return { test: () => negate }
   }
   const compare = COMPARE[operator]
-  if (!compare) return fail(errors, `The operator '${operator}' is not supported by the '${term.field}' field.`)
-  if (operand.kind !== 'value') return fail(errors, `The operator '${operator}' does not support the value given for field '${term.field}'.`)
+  if (!compare)
+    return fail(errors, `The operator '${operator}' is not supported by the '${term.field}' field.`)
+  if (operand.kind !== 'value')
+    return fail(
+      errors,
+      `The operator '${operator}' does not support the value given for field '${term.field}'.`,
+    )
   try {
     const at = parseJqlDate(operand.value.text, term.field, ctx.now, ctx.timeZone)
     return { test: (r) => compare(r[which], at) }
@@ -39,10 +52,17 @@ export function compileDate(which: 'created' | 'updated', term: Term, ctx: JqlCo
 export function compileKeyRange(term: Term, ctx: JqlContext, errors: string[]): Matcher {
   const compare = COMPARE[term.operator]!
   const { operand } = term
-  if (operand.kind !== 'value') return fail(errors, `The operator '${term.operator}' does not support the value given for field '${term.field}'.`)
+  if (operand.kind !== 'value')
+    return fail(
+      errors,
+      `The operator '${term.operator}' does not support the value given for field '${term.field}'.`,
+    )
   const target = ctx.store.resolveIssue(operand.value.text)
   if (!target || !ctx.visible.has(target.projectId)) {
-    return fail(errors, `An issue with key '${operand.value.text}' does not exist for field '${term.field}'.`)
+    return fail(
+      errors,
+      `An issue with key '${operand.value.text}' does not exist for field '${term.field}'.`,
+    )
   }
   return {
     test: (r) => r.projectId === target.projectId && compare(r.number, target.number),
@@ -58,7 +78,10 @@ const words = new WeakMap<IssueRecord, string[]>()
 function summaryWords(record: IssueRecord): string[] {
   let list = words.get(record)
   if (!list) {
-    list = record.summary.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+    list = record.summary
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
     words.set(record, list)
   }
   return list
@@ -74,11 +97,19 @@ export function compileText(term: Term, errors: string[]): Matcher {
   if (operator !== '~' && (isText || operator !== '!~')) {
     return fail(errors, `The operator '${operator}' is not supported by the '${term.field}' field.`)
   }
-  if (operand.kind !== 'value') return fail(errors, `The operator '${operator}' does not support the value given for field '${term.field}'.`)
+  if (operand.kind !== 'value')
+    return fail(
+      errors,
+      `The operator '${operator}' does not support the value given for field '${term.field}'.`,
+    )
   const query = operand.value.text.trim()
-  if (query === '') return fail(errors, `The field '${term.field}' does not support searching for an empty string.`)
+  if (query === '')
+    return fail(errors, `The field '${term.field}' does not support searching for an empty string.`)
   if (/^[*?]/.test(query)) {
-    return fail(errors, `The text query '${query}' for field '${term.field}' is not allowed to start with a wildcard character.`)
+    return fail(
+      errors,
+      `The text query '${query}' for field '${term.field}' is not allowed to start with a wildcard character.`,
+    )
   }
   const patterns = query
     .toLowerCase()

@@ -9,14 +9,18 @@ export class AccountRegistry {
   add(input: NewAccount): SandboxAccount {
     const email = input.email.trim()
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error(`Not an email address: '${input.email}'`)
-    if (this.byEmail.has(email.toLowerCase())) throw new Error(`An account for '${email}' exists already`)
+    if (this.byEmail.has(email.toLowerCase()))
+      throw new Error(`An account for '${email}' exists already`)
     const account: SandboxAccount = {
       accountId: stableAccountId(email),
       email,
       displayName: input.displayName ?? displayNameFrom(email),
       token: input.token ?? `ATATT-sandbox-${hash32(`token:${email.toLowerCase()}`).toString(36)}`,
       timeZone: input.timeZone ?? 'UTC',
-      visibleProjects: input.visibleProjects === undefined || input.visibleProjects === 'all' ? 'all' : [...input.visibleProjects],
+      visibleProjects:
+        input.visibleProjects === undefined || input.visibleProjects === 'all'
+          ? 'all'
+          : [...input.visibleProjects],
       revoked: false,
       scopedToken: input.scopedToken ?? false,
       siteAdmin: input.siteAdmin ?? false,
@@ -48,7 +52,9 @@ export class AccountRegistry {
   renameProjectKey(oldKey: string, newKey: string): void {
     for (const account of this.byEmail.values()) {
       if (account.visibleProjects === 'all') continue
-      account.visibleProjects = account.visibleProjects.map((key) => (key === oldKey ? newKey : key))
+      account.visibleProjects = account.visibleProjects.map((key) =>
+        key === oldKey ? newKey : key,
+      )
     }
   }
 }

@@ -24,11 +24,31 @@ export interface StatusTemplate {
 }
 
 export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
-  { name: 'To Do', category: 'new', description: 'Work that has not been started.', globalId: '10000' },
-  { name: 'In Progress', category: 'indeterminate', description: 'Work in progress.', globalId: '3' },
-  { name: 'In Review', category: 'indeterminate', description: 'Waiting for review.', globalId: '10001' },
+  {
+    name: 'To Do',
+    category: 'new',
+    description: 'Work that has not been started.',
+    globalId: '10000',
+  },
+  {
+    name: 'In Progress',
+    category: 'indeterminate',
+    description: 'Work in progress.',
+    globalId: '3',
+  },
+  {
+    name: 'In Review',
+    category: 'indeterminate',
+    description: 'Waiting for review.',
+    globalId: '10001',
+  },
   { name: 'Done', category: 'done', description: 'Work that is finished.', globalId: '10002' },
-  { name: "Won't Do", category: 'done', description: 'Work that will not be done.', globalId: '10003' },
+  {
+    name: "Won't Do",
+    category: 'done',
+    description: 'Work that will not be done.',
+    globalId: '10003',
+  },
 ]
 
 export interface IssueTypeTemplate {
@@ -42,11 +62,46 @@ export interface IssueTypeTemplate {
 }
 
 export const ISSUE_TYPE_TEMPLATES: readonly IssueTypeTemplate[] = [
-  { kind: 'epic', name: 'Epic', hierarchyLevel: 1, description: 'Epics track collections of related bugs, stories, and tasks.', avatarId: 10307, globalId: '10000' },
-  { kind: 'story', name: 'Story', hierarchyLevel: 0, description: "Stories track functionality or features expressed as user goals.", avatarId: 10315, globalId: '10001' },
-  { kind: 'task', name: 'Task', hierarchyLevel: 0, description: 'Tasks track small, distinct pieces of work.', avatarId: 10318, globalId: '10002' },
-  { kind: 'bug', name: 'Bug', hierarchyLevel: 0, description: 'Bugs track problems or errors.', avatarId: 10303, globalId: '10003' },
-  { kind: 'subtask', name: 'Subtask', hierarchyLevel: -1, description: 'Subtasks track small pieces of work that are part of a larger task.', avatarId: 10316, globalId: '10004' },
+  {
+    kind: 'epic',
+    name: 'Epic',
+    hierarchyLevel: 1,
+    description: 'Epics track collections of related bugs, stories, and tasks.',
+    avatarId: 10307,
+    globalId: '10000',
+  },
+  {
+    kind: 'story',
+    name: 'Story',
+    hierarchyLevel: 0,
+    description: 'Stories track functionality or features expressed as user goals.',
+    avatarId: 10315,
+    globalId: '10001',
+  },
+  {
+    kind: 'task',
+    name: 'Task',
+    hierarchyLevel: 0,
+    description: 'Tasks track small, distinct pieces of work.',
+    avatarId: 10318,
+    globalId: '10002',
+  },
+  {
+    kind: 'bug',
+    name: 'Bug',
+    hierarchyLevel: 0,
+    description: 'Bugs track problems or errors.',
+    avatarId: 10303,
+    globalId: '10003',
+  },
+  {
+    kind: 'subtask',
+    name: 'Subtask',
+    hierarchyLevel: -1,
+    description: 'Subtasks track small pieces of work that are part of a larger task.',
+    avatarId: 10316,
+    globalId: '10004',
+  },
 ]
 
 /** Project-scoped issue type and status ids start above the global ones. */
@@ -64,4 +119,8 @@ export const SPRINT_FIELD = 'customfield_10020'
 export const START_DATE_FIELD = 'customfield_10015'
 
 export const MEDIUM_PRIORITY = { id: '3', name: 'Medium', icon: 'medium.svg' }
-export const DONE_RESOLUTION = { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' }
+export const DONE_RESOLUTION = {
+  id: '10000',
+  name: 'Done',
+  description: 'Work has been completed on this issue.',
+}

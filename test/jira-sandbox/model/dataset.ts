@@ -3,7 +3,16 @@ import type { SandboxStore } from '../store.js'
 import type { DatasetSpec, SandboxAccount } from '../types.js'
 import { Random } from './random.js'
 import type { ProjectRecord } from './records.js'
-import { AREAS, CODENAMES, DEMO_EPICS, DEMO_PROJECTS, OBJECTS, TEAMMATES, VERBS, letters } from './words.js'
+import {
+  AREAS,
+  CODENAMES,
+  DEMO_EPICS,
+  DEMO_PROJECTS,
+  OBJECTS,
+  TEAMMATES,
+  VERBS,
+  letters,
+} from './words.js'
 
 export const DEFAULT_DATASET: DatasetSpec = {
   projects: 3,
@@ -18,9 +27,24 @@ export const DEFAULT_DATASET: DatasetSpec = {
 
 /** Stable demo credentials (the README shows them). */
 export const DEMO_ACCOUNTS = {
-  admin: { email: 'admin@sandbox.test', token: 'ATATT-sandbox-admin', displayName: 'Sandbox Admin', timeZone: 'Europe/Amsterdam' },
-  limited: { email: 'limited@sandbox.test', token: 'ATATT-sandbox-limited', displayName: 'Lena Limited', timeZone: 'America/New_York' },
-  scoped: { email: 'scoped@sandbox.test', token: 'ATATT-sandbox-scoped', displayName: 'Scoped Service', timeZone: 'UTC' },
+  admin: {
+    email: 'admin@sandbox.test',
+    token: 'ATATT-sandbox-admin',
+    displayName: 'Sandbox Admin',
+    timeZone: 'Europe/Amsterdam',
+  },
+  limited: {
+    email: 'limited@sandbox.test',
+    token: 'ATATT-sandbox-limited',
+    displayName: 'Lena Limited',
+    timeZone: 'America/New_York',
+  },
+  scoped: {
+    email: 'scoped@sandbox.test',
+    token: 'ATATT-sandbox-scoped',
+    displayName: 'Scoped Service',
+    timeZone: 'UTC',
+  },
 } as const
 
 const HISTORY_MS = 180 * 24 * 3600 * 1000
@@ -45,12 +69,25 @@ export interface LoadedDataset {
 }
 
 /** Loads the data; `anchor` (epoch ms, the clock at start) is the newest possible `updated`. */
-export function loadDataset(store: SandboxStore, spec: DatasetSpec, seed: number, anchor: number): LoadedDataset {
+export function loadDataset(
+  store: SandboxStore,
+  spec: DatasetSpec,
+  seed: number,
+  anchor: number,
+): LoadedDataset {
   const random = new Random(seed)
-  const admin = store.addAccount({ ...DEMO_ACCOUNTS.admin, visibleProjects: 'all', siteAdmin: true })
+  const admin = store.addAccount({
+    ...DEMO_ACCOUNTS.admin,
+    visibleProjects: 'all',
+    siteAdmin: true,
+  })
   const limited = store.addAccount({ ...DEMO_ACCOUNTS.limited, visibleProjects: [] })
   store.addAccount({ ...DEMO_ACCOUNTS.scoped, visibleProjects: 'all', scopedToken: true })
-  const people = [admin, limited, ...TEAMMATES.map((t) => store.addAccount({ ...t, visibleProjects: 'all' }))]
+  const people = [
+    admin,
+    limited,
+    ...TEAMMATES.map((t) => store.addAccount({ ...t, visibleProjects: 'all' })),
+  ]
 
   const projects = createProjects(store, spec, random)
   if (projects[0]) store.setVisibleProjects(limited.email, [projects[0].key])
@@ -60,12 +97,17 @@ export function loadDataset(store: SandboxStore, spec: DatasetSpec, seed: number
   }
 
   const plans = planEpics(projects, spec, random)
-  const total = plans.reduce((sum, plan) => sum + 1 + plan.children * (1 + spec.subtasksPerChild), 0)
+  const total = plans.reduce(
+    (sum, plan) => sum + 1 + plan.children * (1 + spec.subtasksPerChild),
+    0,
+  )
   const step = total > 0 ? HISTORY_MS / total : 0
   let slot = 0
   const nextTimes = (): [number, number] => {
     const created = Math.round(anchor - HISTORY_MS + slot++ * step)
-    const updated = random.chance(0.5) ? created : created + Math.round(random.next() * (anchor - created))
+    const updated = random.chance(0.5)
+      ? created
+      : created + Math.round(random.next() * (anchor - created))
     return [created, updated]
   }
   const assignee = () => (random.chance(0.75) ? random.pick(people).accountId : null)
@@ -125,7 +167,8 @@ export function loadDataset(store: SandboxStore, spec: DatasetSpec, seed: number
 function createProjects(store: SandboxStore, spec: DatasetSpec, random: Random): ProjectRecord[] {
   const used = new Set<string>()
   return Array.from({ length: spec.projects }, (_, i) => {
-    const style = spec.teamManagedEvery > 0 && (i + 1) % spec.teamManagedEvery === 0 ? 'next-gen' : 'classic'
+    const style =
+      spec.teamManagedEvery > 0 && (i + 1) % spec.teamManagedEvery === 0 ? 'next-gen' : 'classic'
     const demo = spec.names === 'demo' ? DEMO_PROJECTS[i] : undefined
     let name = demo?.name ?? `${random.pick(CODENAMES)} ${random.pick(AREAS)}`
     if (used.has(name)) name = `${name} ${i + 1}`
@@ -145,7 +188,11 @@ function planEpics(projects: ProjectRecord[], spec: DatasetSpec, random: Random)
   return plans
 }
 
-function childCount(rule: DatasetSpec['childrenPerEpic'], epicIndex: number, random: Random): number {
+function childCount(
+  rule: DatasetSpec['childrenPerEpic'],
+  epicIndex: number,
+  random: Random,
+): number {
   if (typeof rule === 'number') return rule
   if (typeof rule === 'function') return Math.max(0, Math.floor(rule(epicIndex)))
   const [min, max] = rule

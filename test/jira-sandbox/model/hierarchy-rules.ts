@@ -11,11 +11,14 @@ export function checkParent(
 ): void {
   if (kind === 'subtask') {
     if (!parent) throw new Error('A sub-task needs a parent')
-    if (typeOf(parent).hierarchyLevel !== 0) throw new Error('The parent of a sub-task must be a standard issue')
-    if (parent.projectId !== project.id) throw new Error('A sub-task must be in its parent’s project')
+    if (typeOf(parent).hierarchyLevel !== 0)
+      throw new Error('The parent of a sub-task must be a standard issue')
+    if (parent.projectId !== project.id)
+      throw new Error('A sub-task must be in its parent’s project')
     return
   }
   if (!parent) return
   if (kind === 'epic') throw new Error('An epic cannot have a parent here')
-  if (typeOf(parent).hierarchyLevel !== 1) throw new Error(`The parent of a ${kind} must be an epic`)
+  if (typeOf(parent).hierarchyLevel !== 1)
+    throw new Error(`The parent of a ${kind} must be an epic`)
 }

@@ -30,11 +30,26 @@ export class ProjectRegistry {
 
   constructor() {
     for (const t of ISSUE_TYPE_TEMPLATES) {
-      this.types.set(t.globalId, { id: t.globalId, kind: t.kind, name: t.name, hierarchyLevel: t.hierarchyLevel, description: t.description, avatarId: t.avatarId, scopeProjectId: null, entityId: null })
+      this.types.set(t.globalId, {
+        id: t.globalId,
+        kind: t.kind,
+        name: t.name,
+        hierarchyLevel: t.hierarchyLevel,
+        description: t.description,
+        avatarId: t.avatarId,
+        scopeProjectId: null,
+        entityId: null,
+      })
       this.globalTypeIds.push(t.globalId)
     }
     for (const s of STATUS_TEMPLATES) {
-      this.statuses.set(s.globalId, { id: s.globalId, name: s.name, description: s.description, category: s.category, scopeProjectId: null })
+      this.statuses.set(s.globalId, {
+        id: s.globalId,
+        name: s.name,
+        description: s.description,
+        category: s.category,
+        scopeProjectId: null,
+      })
       this.globalStatusIds.push(s.globalId)
     }
   }
@@ -42,7 +57,8 @@ export class ProjectRegistry {
   add(input: { key: string; name: string; style?: ProjectStyle }): ProjectRecord {
     const key = input.key
     if (!KEY_PATTERN.test(key)) throw new Error(`Invalid project key '${key}'`)
-    if (this.byKey.has(key) || this.byOldKey.has(key)) throw new Error(`Project key '${key}' is in use`)
+    if (this.byKey.has(key) || this.byOldKey.has(key))
+      throw new Error(`Project key '${key}' is in use`)
     const id = this.nextProjectId++
     const style = input.style ?? 'classic'
     const project: ProjectRecord = {
@@ -133,7 +149,16 @@ export class ProjectRegistry {
   private scopedTypes(projectId: number): string[] {
     return ISSUE_TYPE_TEMPLATES.map((t) => {
       const id = String(this.nextTypeId++)
-      this.types.set(id, { id, kind: t.kind, name: t.name, hierarchyLevel: t.hierarchyLevel, description: t.description, avatarId: t.avatarId, scopeProjectId: projectId, entityId: stableUuid(`issuetype:${id}`) })
+      this.types.set(id, {
+        id,
+        kind: t.kind,
+        name: t.name,
+        hierarchyLevel: t.hierarchyLevel,
+        description: t.description,
+        avatarId: t.avatarId,
+        scopeProjectId: projectId,
+        entityId: stableUuid(`issuetype:${id}`),
+      })
       return id
     })
   }
@@ -141,7 +166,13 @@ export class ProjectRegistry {
   private scopedStatuses(projectId: number): string[] {
     return STATUS_TEMPLATES.map((s) => {
       const id = String(this.nextStatusId++)
-      this.statuses.set(id, { id, name: s.name, description: s.description, category: s.category, scopeProjectId: projectId })
+      this.statuses.set(id, {
+        id,
+        name: s.name,
+        description: s.description,
+        category: s.category,
+        scopeProjectId: projectId,
+      })
       return id
     })
   }

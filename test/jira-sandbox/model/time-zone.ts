@@ -42,7 +42,14 @@ export function offsetMinutes(timeZone: string, epochMs: number): number {
   for (const part of formatter(timeZone).formatToParts(new Date(at))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  )
   const minutes = Math.round((asUtc - at) / 60000)
   if (offsets.size > 50_000) offsets.clear()
   offsets.set(cacheKey, minutes)
@@ -50,7 +57,14 @@ export function offsetMinutes(timeZone: string, epochMs: number): number {
 }
 
 /** The instant of a wall-clock time in a zone (the earlier one when a DST change makes two). */
-export function wallClockToEpoch(timeZone: string, y: number, month: number, d: number, h: number, min: number): number {
+export function wallClockToEpoch(
+  timeZone: string,
+  y: number,
+  month: number,
+  d: number,
+  h: number,
+  min: number,
+): number {
   const guess = Date.UTC(y, month - 1, d, h, min)
   const first = guess - offsetMinutes(timeZone, guess) * 60000
   const second = guess - offsetMinutes(timeZone, first) * 60000

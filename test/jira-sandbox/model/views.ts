@@ -16,7 +16,12 @@ export function projectView(project: ProjectRecord): SandboxProject {
   }
 }
 
-export function issueView(record: IssueRecord, projects: ProjectRegistry, accounts: AccountRegistry, live: IssueIndex): SandboxIssue {
+export function issueView(
+  record: IssueRecord,
+  projects: ProjectRegistry,
+  accounts: AccountRegistry,
+  live: IssueIndex,
+): SandboxIssue {
   const project = projects.get(record.projectId)!
   const type = projects.types.get(record.typeId)!
   const status = projects.statuses.get(record.statusId)!
@@ -35,7 +40,8 @@ export function issueView(record: IssueRecord, projects: ProjectRegistry, accoun
     parentId: record.parentId === null ? null : String(record.parentId),
     parentKey: parent?.key ?? null,
     storyPoints: record.storyPoints,
-    assigneeEmail: record.assigneeId === null ? null : (accounts.byAccountId(record.assigneeId)?.email ?? null),
+    assigneeEmail:
+      record.assigneeId === null ? null : (accounts.byAccountId(record.assigneeId)?.email ?? null),
     created: new Date(record.created),
     updated: new Date(record.updated),
   }

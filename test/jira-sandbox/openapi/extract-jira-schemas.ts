@@ -6,15 +6,31 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const ROOTS = [
-  'User', 'PageBeanProject', 'Project', 'ProjectDetails', 'FieldDetails', 'IssueTypeDetails', 'StatusDetails',
-  'SearchAndReconcileResults', 'BulkIssueResults', 'IssueBean', 'JQLCountResultsBean', 'ErrorCollection',
-  'ServerInformation', 'UserDetails', 'Priority', 'Permissions',
+  'User',
+  'PageBeanProject',
+  'Project',
+  'ProjectDetails',
+  'FieldDetails',
+  'IssueTypeDetails',
+  'StatusDetails',
+  'SearchAndReconcileResults',
+  'BulkIssueResults',
+  'IssueBean',
+  'JQLCountResultsBean',
+  'ErrorCollection',
+  'ServerInformation',
+  'UserDetails',
+  'Priority',
+  'Permissions',
 ]
 const DROP = new Set(['description', 'example', 'examples', 'xml', 'externalDocs'])
 
 const source = process.argv[2] ?? '/work/shared/jira-openapi/jira-platform-v3.json'
 const text = readFileSync(source, 'utf8')
-const document = JSON.parse(text) as { info: { version: string }; components: { schemas: Record<string, unknown> } }
+const document = JSON.parse(text) as {
+  info: { version: string }
+  components: { schemas: Record<string, unknown> }
+}
 const all = document.components.schemas
 const picked: Record<string, unknown> = {}
 
@@ -47,5 +63,8 @@ const out = {
   sha256: createHash('sha256').update(text).digest('hex'),
   schemas: Object.fromEntries(Object.entries(picked).sort(([a], [b]) => a.localeCompare(b))),
 }
-writeFileSync(fileURLToPath(new URL('./jira-schemas.json', import.meta.url)), `${JSON.stringify(out, null, 1)}\n`)
+writeFileSync(
+  fileURLToPath(new URL('./jira-schemas.json', import.meta.url)),
+  `${JSON.stringify(out, null, 1)}\n`,
+)
 console.log(`${Object.keys(picked).length} schemas written`)

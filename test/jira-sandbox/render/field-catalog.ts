@@ -17,7 +17,12 @@ interface FieldDef {
   searchable: boolean
 }
 
-function system(id: string, name: string, type: string, extra: Partial<FieldDef> & { items?: string } = {}): FieldDef {
+function system(
+  id: string,
+  name: string,
+  type: string,
+  extra: Partial<FieldDef> & { items?: string } = {},
+): FieldDef {
   const { items, ...rest } = extra
   return {
     id,
@@ -31,7 +36,13 @@ function system(id: string, name: string, type: string, extra: Partial<FieldDef>
   }
 }
 
-function custom(id: string, name: string, type: string, customType: string, items?: string): FieldDef {
+function custom(
+  id: string,
+  name: string,
+  type: string,
+  customType: string,
+  items?: string,
+): FieldDef {
   const customId = Number(id.replace('customfield_', ''))
   return {
     id,
@@ -55,25 +66,64 @@ const SYSTEM_FIELDS: FieldDef[] = [
   system('creator', 'Creator', 'user', { orderable: false }),
   system('priority', 'Priority', 'priority'),
   system('labels', 'Labels', 'array', { items: 'string' }),
-  system('created', 'Created', 'datetime', { clauseNames: ['created', 'createdDate'], orderable: false }),
-  system('updated', 'Updated', 'datetime', { clauseNames: ['updated', 'updatedDate'], orderable: false }),
-  system('statuscategorychangedate', 'Status Category Changed', 'datetime', { orderable: false, clauseNames: ['statusCategoryChangedDate'] }),
+  system('created', 'Created', 'datetime', {
+    clauseNames: ['created', 'createdDate'],
+    orderable: false,
+  }),
+  system('updated', 'Updated', 'datetime', {
+    clauseNames: ['updated', 'updatedDate'],
+    orderable: false,
+  }),
+  system('statuscategorychangedate', 'Status Category Changed', 'datetime', {
+    orderable: false,
+    clauseNames: ['statusCategoryChangedDate'],
+  }),
   system('resolution', 'Resolution', 'resolution'),
-  system('resolutiondate', 'Resolved', 'datetime', { orderable: false, clauseNames: ['resolutiondate', 'resolved'] }),
+  system('resolutiondate', 'Resolved', 'datetime', {
+    orderable: false,
+    clauseNames: ['resolutiondate', 'resolved'],
+  }),
   system('description', 'Description', 'string'),
-  system('subtasks', 'Sub-tasks', 'array', { items: 'issuelinks', orderable: false, searchable: false, clauseNames: ['subtasks'] }),
-  { id: 'issuekey', name: 'Key', clauseNames: ['id', 'issue', 'issuekey', 'key'], orderable: false, navigable: true, searchable: false },
+  system('subtasks', 'Sub-tasks', 'array', {
+    items: 'issuelinks',
+    orderable: false,
+    searchable: false,
+    clauseNames: ['subtasks'],
+  }),
+  {
+    id: 'issuekey',
+    name: 'Key',
+    clauseNames: ['id', 'issue', 'issuekey', 'key'],
+    orderable: false,
+    navigable: true,
+    searchable: false,
+  },
 ]
 
 const COMMON_CUSTOM_FIELDS: FieldDef[] = [
-  custom(START_DATE_FIELD, 'Start date', 'date', 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker'),
+  custom(
+    START_DATE_FIELD,
+    'Start date',
+    'date',
+    'com.atlassian.jira.plugin.system.customfieldtypes:datepicker',
+  ),
   custom(RANK_FIELD, 'Rank', 'any', 'com.pyxis.greenhopper.jira:gh-lexo-rank'),
   custom(SPRINT_FIELD, 'Sprint', 'array', 'com.pyxis.greenhopper.jira:gh-sprint', 'json'),
 ]
 
 const STORY_POINT_FIELDS: FieldDef[] = [
-  custom(TEAM_STORY_POINTS_FIELD, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
-  custom(CLASSIC_STORY_POINTS_FIELD, 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float'),
+  custom(
+    TEAM_STORY_POINTS_FIELD,
+    'Story point estimate',
+    'number',
+    'com.pyxis.greenhopper.jira:jsw-story-points',
+  ),
+  custom(
+    CLASSIC_STORY_POINTS_FIELD,
+    'Story Points',
+    'number',
+    'com.atlassian.jira.plugin.system.customfieldtypes:float',
+  ),
 ]
 
 export function fieldDefs(storyPoints: boolean): FieldDef[] {
@@ -100,5 +150,7 @@ export function fieldListJson(storyPoints: boolean) {
 
 /** Ids that can appear in `fields` (issuekey is the key itself, never a field value). */
 export function valueFieldIds(storyPoints: boolean): string[] {
-  return fieldDefs(storyPoints).filter((f) => f.id !== 'issuekey').map((f) => f.id)
+  return fieldDefs(storyPoints)
+    .filter((f) => f.id !== 'issuekey')
+    .map((f) => f.id)
 }

@@ -11,8 +11,15 @@ export interface FieldSelection {
  * `requested` is the comma-split list (GET) or array (POST); `fallback` is the endpoint's default:
  * `id` for search/jql, `*navigable` for bulkfetch. Unknown names are ignored, as Jira does.
  */
-export function selectFields(requested: readonly string[] | undefined, fallback: 'id' | '*navigable', known: readonly string[]): FieldSelection {
-  const items = (requested ?? []).flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean)
+export function selectFields(
+  requested: readonly string[] | undefined,
+  fallback: 'id' | '*navigable',
+  known: readonly string[],
+): FieldSelection {
+  const items = (requested ?? [])
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean)
   const list = items.length > 0 ? items : [fallback]
   const knownSet = new Set(known)
   const ids = new Set<string>()

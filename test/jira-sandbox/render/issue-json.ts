@@ -33,31 +33,43 @@ const NOT_PRESENT = Symbol('not present')
 
 const FIELD_VALUES: Record<string, FieldValue> = {
   summary: (r) => r.summary,
-  status: (r, _p, ctx) => statusJson(ctx.store.projectRegistry.statuses.get(r.statusId)!, ctx.links),
-  issuetype: (r, _p, ctx) => issueTypeFieldJson(ctx.store.projectRegistry.types.get(r.typeId)!, ctx.links),
+  status: (r, _p, ctx) =>
+    statusJson(ctx.store.projectRegistry.statuses.get(r.statusId)!, ctx.links),
+  issuetype: (r, _p, ctx) =>
+    issueTypeFieldJson(ctx.store.projectRegistry.types.get(r.typeId)!, ctx.links),
   // Jira leaves `parent` out, rather than null, for issues without one.
   parent: (r, _p, ctx) => {
     const parent = r.parentId === null ? undefined : ctx.index.get(r.parentId)
     return parent ? linkedIssueJson(parent, ctx) : NOT_PRESENT
   },
   project: (_r, p, ctx) => projectFieldJson(p, ctx.links),
-  assignee: (r, _p, ctx) => userFieldJson(r.assigneeId === null ? undefined : ctx.store.accountRegistry.byAccountId(r.assigneeId), ctx.links),
-  reporter: (r, _p, ctx) => userFieldJson(ctx.store.accountRegistry.byAccountId(r.reporterId), ctx.links),
-  creator: (r, _p, ctx) => userFieldJson(ctx.store.accountRegistry.byAccountId(r.reporterId), ctx.links),
+  assignee: (r, _p, ctx) =>
+    userFieldJson(
+      r.assigneeId === null ? undefined : ctx.store.accountRegistry.byAccountId(r.assigneeId),
+      ctx.links,
+    ),
+  reporter: (r, _p, ctx) =>
+    userFieldJson(ctx.store.accountRegistry.byAccountId(r.reporterId), ctx.links),
+  creator: (r, _p, ctx) =>
+    userFieldJson(ctx.store.accountRegistry.byAccountId(r.reporterId), ctx.links),
   priority: (_r, _p, ctx) => priorityJson(ctx),
   labels: () => [],
   created: (r, _p, ctx) => formatJiraDate(r.created, ctx.timeZone),
   updated: (r, _p, ctx) => formatJiraDate(r.updated, ctx.timeZone),
   statuscategorychangedate: (r, _p, ctx) => formatJiraDate(r.statusCategoryChanged, ctx.timeZone),
   resolution: (r, _p, ctx) =>
-    isDone(r, ctx) ? { self: `${ctx.links.api}/rest/api/3/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION } : null,
-  resolutiondate: (r, _p, ctx) => (isDone(r, ctx) ? formatJiraDate(r.statusCategoryChanged, ctx.timeZone) : null),
+    isDone(r, ctx)
+      ? { self: `${ctx.links.api}/rest/api/3/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION }
+      : null,
+  resolutiondate: (r, _p, ctx) =>
+    isDone(r, ctx) ? formatJiraDate(r.statusCategoryChanged, ctx.timeZone) : null,
   description: () => null,
   subtasks: (r, _p, ctx) => {
     const subtasks: unknown[] = []
     for (const id of ctx.index.childrenOf(r.id)) {
       const child = ctx.index.get(id)
-      if (child && ctx.store.projectRegistry.types.get(child.typeId)?.hierarchyLevel === -1) subtasks.push(linkedIssueJson(child, ctx))
+      if (child && ctx.store.projectRegistry.types.get(child.typeId)?.hierarchyLevel === -1)
+        subtasks.push(linkedIssueJson(child, ctx))
     }
     return subtasks
   },
@@ -70,7 +82,11 @@ const FIELD_VALUES: Record<string, FieldValue> = {
 }
 
 /** The issue's JSON, or undefined when its project is gone (a lagging index can still hold it). */
-export function issueJson(record: IssueRecord, selection: FieldSelection, ctx: RenderContext): Record<string, unknown> | undefined {
+export function issueJson(
+  record: IssueRecord,
+  selection: FieldSelection,
+  ctx: RenderContext,
+): Record<string, unknown> | undefined {
   const project = ctx.store.projectRegistry.get(record.projectId)
   if (!project) return undefined
   if (selection.onlyId) return { id: String(record.id) }

@@ -17,7 +17,8 @@ export function issueTypeJson(type: IssueTypeRecord, links: Links) {
     hierarchyLevel: type.hierarchyLevel,
   }
   if (type.entityId) json.entityId = type.entityId
-  if (type.scopeProjectId !== null) json.scope = { type: 'PROJECT', project: { id: String(type.scopeProjectId) } }
+  if (type.scopeProjectId !== null)
+    json.scope = { type: 'PROJECT', project: { id: String(type.scopeProjectId) } }
   return json
 }
 

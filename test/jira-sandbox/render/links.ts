@@ -21,11 +21,15 @@ export function avatarUrls(base: string): AvatarUrls {
 }
 
 export function projectAvatarUrls(links: Links, avatarId: number): AvatarUrls {
-  return avatarUrls(`${links.site}/rest/api/3/universal_avatar/view/type/project/avatar/${avatarId}`)
+  return avatarUrls(
+    `${links.site}/rest/api/3/universal_avatar/view/type/project/avatar/${avatarId}`,
+  )
 }
 
 export function userAvatarUrls(links: Links, accountId: string): AvatarUrls {
-  return avatarUrls(`${links.site}/rest/api/3/universal_avatar/view/type/user/owner/${encodeURIComponent(accountId)}`)
+  return avatarUrls(
+    `${links.site}/rest/api/3/universal_avatar/view/type/user/owner/${encodeURIComponent(accountId)}`,
+  )
 }
 
 /** Jira still serves issue type icons from the v2 path in v3 answers. */

@@ -28,7 +28,12 @@ export function projectSearchJson(project: ProjectRecord, links: Links) {
   return json
 }
 
-export function projectDetailsJson(project: ProjectRecord, registry: ProjectRegistry, lead: SandboxAccount | undefined, links: Links) {
+export function projectDetailsJson(
+  project: ProjectRecord,
+  registry: ProjectRegistry,
+  lead: SandboxAccount | undefined,
+  links: Links,
+) {
   const { expand: _expand, ...summary } = projectSearchJson(project, links)
   return {
     expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',

@@ -17,13 +17,25 @@ export const issueRoutes: Route[] = [
     auth: 'optional',
     handle(req, { store }) {
       const body = req.body as { issueIdsOrKeys?: unknown; fields?: unknown } | undefined
-      if (req.bodyInvalid || !body || typeof body !== 'object' || !Array.isArray(body.issueIdsOrKeys)) {
+      if (
+        req.bodyInvalid ||
+        !body ||
+        typeof body !== 'object' ||
+        !Array.isArray(body.issueIdsOrKeys)
+      ) {
         return jiraError(400, [INVALID_PAYLOAD])
       }
       const wanted = body.issueIdsOrKeys.map(String)
       if (wanted.length === 0) return jiraError(400, ['No issue IDs or keys were provided.'])
-      if (wanted.length > MAX_BULK) return jiraError(400, [`You can request up to ${MAX_BULK} issues; ${wanted.length} were requested.`])
-      const fields = Array.isArray(body.fields) ? body.fields.map(String) : typeof body.fields === 'string' ? [body.fields] : undefined
+      if (wanted.length > MAX_BULK)
+        return jiraError(400, [
+          `You can request up to ${MAX_BULK} issues; ${wanted.length} were requested.`,
+        ])
+      const fields = Array.isArray(body.fields)
+        ? body.fields.map(String)
+        : typeof body.fields === 'string'
+          ? [body.fields]
+          : undefined
       const visible = visibleProjects(store, req.account)
       const found = new Map<number, IssueRecord>()
       for (const idOrKey of wanted) {
@@ -31,8 +43,15 @@ export const issueRoutes: Route[] = [
         if (record && visible.has(record.projectId)) found.set(record.id, record)
       }
       const selection = selectFields(fields, '*navigable', valueFieldIds(store.storyPointsEnabled))
-      const ctx = { store, links: req.links, timeZone: req.account?.timeZone ?? 'UTC', index: store.live }
-      const issues = [...found.values()].sort((a, b) => a.id - b.id).map((r) => issueJson(r, selection, ctx))
+      const ctx = {
+        store,
+        links: req.links,
+        timeZone: req.account?.timeZone ?? 'UTC',
+        index: store.live,
+      }
+      const issues = [...found.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((r) => issueJson(r, selection, ctx))
       return json(200, { issues: issues.filter((i) => i !== undefined), issueErrors: [] })
     },
   },
@@ -46,8 +65,17 @@ export const issueRoutes: Route[] = [
         return jiraError(404, ['Issue does not exist or you do not have permission to see it.'])
       }
       const requested = req.query.getAll('fields')
-      const selection = selectFields(requested.length > 0 ? requested : ['*all'], '*navigable', valueFieldIds(store.storyPointsEnabled))
-      const ctx = { store, links: req.links, timeZone: req.account?.timeZone ?? 'UTC', index: store.live }
+      const selection = selectFields(
+        requested.length > 0 ? requested : ['*all'],
+        '*navigable',
+        valueFieldIds(store.storyPointsEnabled),
+      )
+      const ctx = {
+        store,
+        links: req.links,
+        timeZone: req.account?.timeZone ?? 'UTC',
+        index: store.live,
+      }
       return json(200, issueJson(record, selection, ctx) ?? {})
     },
   },

@@ -23,7 +23,10 @@ export const metadataRoutes: Route[] = [
       const types = [...store.projectRegistry.types.values()].filter((t) =>
         t.scopeProjectId === null ? seesAny : visible.has(t.scopeProjectId),
       )
-      return json(200, types.map((t) => issueTypeJson(t, req.links)))
+      return json(
+        200,
+        types.map((t) => issueTypeJson(t, req.links)),
+      )
     },
   },
 ]

@@ -48,12 +48,19 @@ function searchProjects(req: JiraRequest, { store }: Services) {
   const keySet = new Set(keys)
   const idSet = new Set(ids)
   let projects: ProjectRecord[] = []
-  const candidates = visible.all ? store.projectRegistry.all() : [...visible.ids].map((id) => store.projectRegistry.get(id)!)
+  const candidates = visible.all
+    ? store.projectRegistry.all()
+    : [...visible.ids].map((id) => store.projectRegistry.get(id)!)
   for (const project of candidates) {
     if (!visible.has(project.id)) continue
     if (keySet.size > 0 && !keySet.has(project.key)) continue
     if (idSet.size > 0 && !idSet.has(String(project.id))) continue
-    if (text && !project.key.toLowerCase().includes(text) && !project.name.toLowerCase().includes(text)) continue
+    if (
+      text &&
+      !project.key.toLowerCase().includes(text) &&
+      !project.name.toLowerCase().includes(text)
+    )
+      continue
     projects.push(project)
   }
   projects = sortProjects(projects, q.get('orderBy') ?? 'key')
@@ -83,7 +90,8 @@ function sortProjects(projects: ProjectRecord[], orderBy: string): ProjectRecord
   const byKey = (a: ProjectRecord, b: ProjectRecord) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   const compare =
     field === 'name'
-      ? (a: ProjectRecord, b: ProjectRecord) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || byKey(a, b)
+      ? (a: ProjectRecord, b: ProjectRecord) =>
+          a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || byKey(a, b)
       : byKey
   projects.sort(compare)
   return descending ? projects.reverse() : projects

@@ -61,14 +61,26 @@ function readParams(req: JiraRequest): SearchParams | Reply {
       fields: fields.length > 0 ? fields : undefined,
       maxResults: intParam(q.get('maxResults'), 50),
       nextPageToken: q.get('nextPageToken') ?? undefined,
-      reconcile: q.getAll('reconcileIssues').flatMap((v) => v.split(',')).filter(Boolean).map(Number),
+      reconcile: q
+        .getAll('reconcileIssues')
+        .flatMap((v) => v.split(','))
+        .filter(Boolean)
+        .map(Number),
     }
   }
-  if (req.bodyInvalid || (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)))) {
+  if (
+    req.bodyInvalid ||
+    (req.body !== undefined &&
+      (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)))
+  ) {
     return jiraError(400, [INVALID_PAYLOAD])
   }
   const body = (req.body ?? {}) as Record<string, unknown>
-  const fields = Array.isArray(body.fields) ? body.fields.map(String) : typeof body.fields === 'string' ? [body.fields] : undefined
+  const fields = Array.isArray(body.fields)
+    ? body.fields.map(String)
+    : typeof body.fields === 'string'
+      ? [body.fields]
+      : undefined
   return {
     jql: typeof body.jql === 'string' ? body.jql : '',
     fields,
@@ -82,7 +94,8 @@ function searchJql(req: JiraRequest, { store, engine }: Services): Reply {
   const params = readParams(req)
   if ('status' in params) return params
   if (params.reconcile.some((id) => !Number.isInteger(id))) return jiraError(400, [INVALID_PAYLOAD])
-  if (params.reconcile.length > MAX_RECONCILE) return jiraError(400, [`reconcileIssues accepts at most ${MAX_RECONCILE} issue ids.`])
+  if (params.reconcile.length > MAX_RECONCILE)
+    return jiraError(400, [`reconcileIssues accepts at most ${MAX_RECONCILE} issue ids.`])
   const caller = req.account?.email ?? ''
   let offset = 0
   let now = store.now()
@@ -92,7 +105,12 @@ function searchJql(req: JiraRequest, { store, engine }: Services): Reply {
     offset = token.offset
     now = token.now
   }
-  const outcome = engine.search({ jql: params.jql, account: req.account, now, reconcile: params.reconcile })
+  const outcome = engine.search({
+    jql: params.jql,
+    account: req.account,
+    now,
+    reconcile: params.reconcile,
+  })
   if (!outcome.ok) return jqlErrors(outcome.errors)
 
   const selection = selectFields(params.fields, 'id', valueFieldIds(store.storyPointsEnabled))
@@ -100,11 +118,20 @@ function searchJql(req: JiraRequest, { store, engine }: Services): Reply {
   const limit = Math.min(params.maxResults > 0 ? params.maxResults : 50, cap)
   const page = outcome.records.slice(offset, offset + limit)
   const isLast = offset + page.length >= outcome.records.length
-  const ctx = { store, links: req.links, timeZone: req.account?.timeZone ?? 'UTC', index: store.searchIndex() }
+  const ctx = {
+    store,
+    links: req.links,
+    timeZone: req.account?.timeZone ?? 'UTC',
+    index: store.searchIndex(),
+  }
   const issues = page.map((r) => issueJson(r, selection, ctx)).filter((i) => i !== undefined)
   return json(200, {
     issues,
-    ...(isLast ? {} : { nextPageToken: encodePageToken({ offset: offset + page.length, now }, params.jql, caller) }),
+    ...(isLast
+      ? {}
+      : {
+          nextPageToken: encodePageToken({ offset: offset + page.length, now }, params.jql, caller),
+        }),
     isLast,
   })
 }
