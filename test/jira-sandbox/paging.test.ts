@@ -44,6 +44,7 @@ test('project search caps pages at 100, defaults to 50, and keeps filters in nex
   expect(big.maxResults).toBe(100)
   expect(big.values).toHaveLength(100)
   expect((await admin.get('/rest/api/3/project/search')).json.values).toHaveLength(50)
+  expect((await admin.get('/rest/api/3/project/search?maxResults=0')).json.values).toHaveLength(50)
   const filtered = (await admin.get('/rest/api/3/project/search?query=x&maxResults=5')).json
   expect(filtered.nextPage).toContain('query=x')
   expect(filtered.nextPage).toContain('startAt=5')

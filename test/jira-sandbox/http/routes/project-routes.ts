@@ -36,8 +36,8 @@ function searchProjects(req: JiraRequest, { store }: Services) {
   const q = req.query
   const startAt = Math.max(0, intParam(q.get('startAt'), 0))
   const requested = intParam(q.get('maxResults'), 50)
-  // Above 100, Jira quietly uses 100.
-  const maxResults = requested > MAX_PAGE ? MAX_PAGE : requested < 0 ? 50 : requested
+  // Above 100 Jira quietly uses 100; zero or less would page forever, so it means the default.
+  const maxResults = requested > MAX_PAGE ? MAX_PAGE : requested < 1 ? 50 : requested
   const keys = q.getAll('keys').filter(Boolean)
   const ids = q.getAll('id').filter(Boolean)
   if (keys.length > MAX_FILTER_VALUES || ids.length > MAX_FILTER_VALUES) {
