@@ -7,9 +7,11 @@ import type { AppDeps, AppEnv } from './http/app-env.js'
 import { createAuditRouter } from './http/audit/audit.index.js'
 import { createCompaniesRouter } from './http/companies/companies.index.js'
 import { createDocsRouter } from './http/docs/docs.index.js'
+import { createEpicsRouter } from './http/epics/epics.index.js'
 import { ApiError, createErrorHandler, handleNotFound } from './http/errors.js'
 import { createHealthRouter } from './http/health/health.index.js'
 import { createInitiativesRouter } from './http/initiatives/initiatives.index.js'
+import { createJiraRouter } from './http/jira/jira.index.js'
 import { createMembersRouter } from './http/members/members.index.js'
 import { accessLog } from './http/middleware/access-log.js'
 import { authenticate } from './http/middleware/authenticate.js'
@@ -36,6 +38,8 @@ const FEATURE_ROUTERS = [
   createPortfoliosRouter,
   createMembersRouter,
   createInitiativesRouter,
+  createJiraRouter,
+  createEpicsRouter,
   createAuditRouter,
 ]
 

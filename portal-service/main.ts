@@ -5,6 +5,7 @@ import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { openDatabase } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
+import { createIntegration } from './jira/integration.js'
 import { createLogger } from './log/logger.js'
 import { loadSecretKey } from './secrets/secret-key.js'
 import { ensureFirstAdmin } from './users/first-admin.js'
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ db, config, log, clock, secretKey })
+  const { jira, sync } = createIntegration({ db, config, log, clock, secretKey })
+  const app = createApp({ db, config, log, clock, secretKey, jira, sync })
+  sync.start()
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const url = config.publicUrl?.origin ?? `http://${host}:${info.port}`
@@ -72,9 +75,11 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     log.info('shutting down', { signal })
-    // Stop accepting connections, let requests in flight finish, then close the database.
+    // Stop accepting connections and syncing, let work in flight finish, then close the database.
     server.close(() => {
-      db.destroy()
+      sync
+        .stop()
+        .then(() => db.destroy())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           log.error('error while closing the database', { error })

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely'
 import type { SecureHeadersVariables } from 'hono/secure-headers'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
+import type { JiraAccess } from '../jira/connection-source.js'
+import type { SyncEngine } from '../sync/sync-engine.js'
 import type { Database } from '../db/database.js'
 import type { Logger } from '../log/logger.js'
 import type { Actor } from '../policy/actor.js'
@@ -19,8 +21,12 @@ export interface AppDeps {
   config: Config
   log: Logger
   clock: Clock
-  /** 32 bytes; sub-keys are derived from it per purpose (see `auth/secret-key.ts`). */
+  /** 32 bytes; sub-keys are derived from it per purpose (see `auth/key-derivation.ts`). */
   secretKey: Buffer
+  /** How the portal reaches Jira sites, and the box their credentials are sealed in. */
+  jira: JiraAccess
+  /** Keeps connected portfolios' figures fresh. */
+  sync: SyncEngine
 }
 
 /** How the current request proved who it is. */

@@ -49,6 +49,8 @@ export interface JiraConnectionTable {
   lastSyncAt: string | null
   lastSyncStartedAt: string | null
   lastFullSyncAt: string | null
+  /** When any sync last started, successful or not: the scheduler waits an interval after it. */
+  lastAttemptAt: string | null
   /** Which portal instance may sync this portfolio, until when (several instances, one database). */
   syncLeaseOwner: string | null
   syncLeaseUntil: string | null

@@ -6,6 +6,7 @@ import { createApp, type AppDeps, type AppEnv } from '../../portal-service/app.j
 import type { CompanyView } from '../../portal-service/companies/company.service.js'
 import { createCompany as insertCompany } from '../../portal-service/companies/company.service.js'
 import { loadConfig, type Config } from '../../portal-service/config.js'
+import { createIntegration } from '../../portal-service/jira/integration.js'
 import type { Database } from '../../portal-service/db/database.js'
 import { createLogger, memorySink } from '../../portal-service/log/logger.js'
 import type { ScryptParams } from '../../portal-service/users/password.js'
@@ -61,6 +62,8 @@ export interface TestUser extends UserView {
 export interface TestApp {
   dialect: Dialect
   app: OpenAPIHono<AppEnv>
+  /** Everything the app was built with: the Jira access and the sync engine among them. */
+  deps: AppDeps
   db: Kysely<Database>
   clock: TestClock
   config: Config
@@ -114,18 +117,20 @@ export async function createTestApp(
     DATABASE_URL:
       database.target.dialect === 'sqlite' ? `file:${database.target.file}` : database.target.url,
     LOG_LEVEL: 'debug',
+    // The Jira sandbox runs on loopback over http.
+    JIRA_ALLOW_INSECURE: '1',
     ...options.env,
   })
   const clock = createTestClock()
   const secretKey = randomBytes(32)
   const db = database.db
-  const app = createApp({
-    db,
-    config,
-    log: createLogger({ level: 'debug', sink }),
-    clock,
-    secretKey,
-  })
+  const log = createLogger({ level: 'debug', sink })
+  const core = { db, config, log, clock, secretKey }
+  // Short Jira backoff in tests: the sandbox answers in milliseconds.
+  const integration = createIntegration({ ...core, transport: { retry: { baseDelayMs: 10, maxDelayMs: 100 }, timeoutMs: 5_000 } })
+  const deps: AppDeps = { ...core, ...integration }
+  Object.assign(deps, options.deps?.(deps))
+  const app = createApp(deps)
 
   const client = (baseHeaders: Record<string, string>): Client => {
     const call = async (method: string, path: string, request: RequestOptions = {}) => {
@@ -156,6 +161,7 @@ export async function createTestApp(
   const testApp: TestApp = {
     dialect,
     app,
+    deps,
     db,
     clock,
     config,
@@ -205,7 +211,10 @@ export async function createTestApp(
     async newSession(options) {
       return testApp.signIn(await testApp.createUser(options))
     },
-    destroy: () => database.destroy(),
+    async destroy() {
+      await deps.sync.stop()
+      await database.destroy()
+    },
   }
   return testApp
 }

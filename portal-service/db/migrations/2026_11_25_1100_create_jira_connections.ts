@@ -27,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_sync_at', 'text')
     .addColumn('last_sync_started_at', 'text')
     .addColumn('last_full_sync_at', 'text')
+    .addColumn('last_attempt_at', 'text')
     .addColumn('sync_lease_owner', 'text')
     .addColumn('sync_lease_until', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())

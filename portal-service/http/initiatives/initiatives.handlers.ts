@@ -1,5 +1,6 @@
 // Handlers for initiatives.
 import type { RouteHandler } from '@hono/zod-openapi'
+import * as epicsService from '../../epics/epics.service.js'
 import * as initiativeService from '../../initiatives/initiative.service.js'
 import { authorizePortfolio } from '../../policy/authorize.js'
 import type { AuthedEnv } from '../app-env.js'
@@ -11,7 +12,11 @@ export const listInitiatives: RouteHandler<typeof routes.listInitiatives, Authed
   const { db } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
-  return c.json({ initiatives: await initiativeService.listInitiatives(db, portfolioId) }, 200)
+  const [initiatives, progress] = await Promise.all([
+    initiativeService.listInitiatives(db, portfolioId),
+    epicsService.portfolioProgress(db, portfolioId),
+  ])
+  return c.json({ initiatives: initiatives.map((i) => ({ ...i, progress: progress.get(i.id) ?? null })) }, 200)
 }
 
 export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (
@@ -34,7 +39,8 @@ export const getInitiative: RouteHandler<typeof routes.getInitiative, AuthedEnv>
   const { db } = c.get('deps')
   const { portfolioId, initiativeId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
-  return c.json(await initiativeService.getInitiative(db, portfolioId, initiativeId), 200)
+  const initiative = await initiativeService.getInitiative(db, portfolioId, initiativeId)
+  return c.json({ ...initiative, ...(await epicsService.initiativeEpics(db, portfolioId, initiativeId)) }, 200)
 }
 
 export const updateInitiative: RouteHandler<typeof routes.updateInitiative, AuthedEnv> = async (

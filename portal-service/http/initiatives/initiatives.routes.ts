@@ -5,6 +5,7 @@ import { MAX_STAGE_LENGTH } from '../../portfolios/stages.js'
 import { errorResponses } from '../errors.js'
 import { portfolioParams } from '../portfolios/portfolios.routes.js'
 import { protectedRoute } from '../router.js'
+import { EpicSchema, InitiativeProgressSchema } from '../jira/jira.schemas.js'
 import { DateSchema, idParam, optionalText, requiredText } from '../schemas.js'
 
 const tags = ['Initiatives']
@@ -63,7 +64,13 @@ export const listInitiatives = protectedRoute({
     200: {
       description: 'Initiatives, oldest first',
       content: {
-        'application/json': { schema: z.object({ initiatives: z.array(InitiativeSchema) }) },
+        'application/json': {
+          schema: z.object({
+            initiatives: z.array(
+              InitiativeSchema.extend({ progress: InitiativeProgressSchema.nullable() }).openapi('InitiativeWithProgress'),
+            ),
+          }),
+        },
       },
     },
     ...errorResponses(401, 404),
@@ -110,7 +117,13 @@ export const getInitiative = protectedRoute({
   responses: {
     200: {
       description: 'The initiative',
-      content: { 'application/json': { schema: InitiativeSchema } },
+      content: {
+        'application/json': {
+          schema: InitiativeSchema.extend({ epics: z.array(EpicSchema), progress: InitiativeProgressSchema }).openapi(
+            'InitiativeDetail',
+          ),
+        },
+      },
     },
     ...errorResponses(401, 404),
   },

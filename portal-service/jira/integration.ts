@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Assembles the Jira integration from the portal's configuration: the sealed-credential box,
+ * the guarded HTTP transport, and the sync engine. `main.ts` and the tests both build it here.
+ */
+import { hostname } from 'node:os'
+import type { Kysely } from 'kysely'
+import { deriveKey } from '../auth/key-derivation.js'
+import type { Clock } from '../clock.js'
+import type { Config } from '../config.js'
+import type { Database } from '../db/database.js'
+import { newId } from '../db/ids.js'
+import type { Logger } from '../log/logger.js'
+import { createSecretBox } from '../secrets/secret-box.js'
+import { SyncEngine, type SyncEngineOptions } from '../sync/sync-engine.js'
+import type { JiraTransport } from './api-token-source.js'
+import { sourceForConnection, type JiraAccess } from './connection-source.js'
+import { createSafeFetch } from './safe-fetch.js'
+
+export interface IntegrationOptions {
+  db: Kysely<Database>
+  config: Pick<Config, 'jiraAllowInsecure' | 'jiraGatewayUrl' | 'syncIntervalMinutes'>
+  log: Logger
+  clock: Clock
+  secretKey: Buffer
+  /** Tests shorten retries and timeouts; production keeps Jira's recommended backoff. */
+  transport?: Partial<JiraTransport>
+  sync?: Partial<Pick<SyncEngineOptions, 'leaseMs' | 'epicsPerQuery' | 'parallelQueries' | 'modePolicy' | 'instanceId'>>
+}
+
+export interface Integration {
+  jira: JiraAccess
+  sync: SyncEngine
+}
+
+export function createIntegration(options: IntegrationOptions): Integration {
+  const jira: JiraAccess = {
+    // A key of its own for credentials, derived from the portal's secret key.
+    box: createSecretBox(deriveKey(options.secretKey, 'jira-credentials')),
+    allowInsecure: options.config.jiraAllowInsecure,
+    transport: {
+      fetch: createSafeFetch({ allowInsecure: options.config.jiraAllowInsecure }),
+      gatewayUrl: options.config.jiraGatewayUrl,
+      timeoutMs: 30_000,
+      maxConcurrency: 6,
+      ...options.transport,
+    },
+  }
+  const sync = new SyncEngine({
+    db: options.db,
+    clock: options.clock,
+    log: options.log,
+    instanceId: `${hostname()}:${process.pid}:${newId().slice(0, 8)}`,
+    intervalMs: options.config.syncIntervalMinutes * 60_000,
+    sourceFor: (connection, request) => sourceForConnection(connection, jira, request),
+    ...options.sync,
+  })
+  return { jira, sync }
+}
