@@ -44,11 +44,20 @@ export async function createJiraFixture(
   dialect: Dialect,
   options: { sandbox?: SandboxOptions; app?: TestAppOptions } = {},
 ): Promise<JiraFixture> {
-  const sandbox = await startJiraSandbox({ seed: 3, dataset: SMALL_SITE, ...options.sandbox })
+  // Jira and the portal share one clock, so "updated in the last N minutes" means the same to both.
+  let appClock: TestApp['clock'] | undefined
+  const sandbox = await startJiraSandbox({
+    seed: 3,
+    dataset: SMALL_SITE,
+    clock: () => appClock?.now() ?? new Date(),
+    ...options.sandbox,
+  })
   const t = await createTestApp(dialect, {
     ...options.app,
     env: { JIRA_GATEWAY_URL: sandbox.url, ...options.app?.env },
   })
+  t.clock.set(new Date())
+  appClock = t.clock
   const company = await t.createCompany()
   const other = await t.createCompany()
   const manager = await t.newSession({ companyId: company.id })
