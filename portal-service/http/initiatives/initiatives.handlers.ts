@@ -1,5 +1,6 @@
 // Handlers for initiatives.
 import type { RouteHandler } from '@hono/zod-openapi'
+import { initiativeProgress } from '../../epics/epic-view.js'
 import * as epicsService from '../../epics/epics.service.js'
 import * as initiativeService from '../../initiatives/initiative.service.js'
 import { authorizePortfolio } from '../../policy/authorize.js'
@@ -16,7 +17,8 @@ export const listInitiatives: RouteHandler<typeof routes.listInitiatives, Authed
     initiativeService.listInitiatives(db, portfolioId),
     epicsService.portfolioProgress(db, portfolioId),
   ])
-  return c.json({ initiatives: initiatives.map((i) => ({ ...i, progress: progress.get(i.id) ?? null })) }, 200)
+  const none = initiativeProgress([])
+  return c.json({ initiatives: initiatives.map((i) => ({ ...i, progress: progress.get(i.id) ?? none })) }, 200)
 }
 
 export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (

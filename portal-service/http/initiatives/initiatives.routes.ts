@@ -67,7 +67,7 @@ export const listInitiatives = protectedRoute({
         'application/json': {
           schema: z.object({
             initiatives: z.array(
-              InitiativeSchema.extend({ progress: InitiativeProgressSchema.nullable() }).openapi('InitiativeWithProgress'),
+              InitiativeSchema.extend({ progress: InitiativeProgressSchema }).openapi('InitiativeWithProgress'),
             ),
           }),
         },
