@@ -1,5 +1,6 @@
 // Starts what every suite shares: one PostgreSQL server for the whole run (each test file
 // creates its own database in it). Set TEST_POSTGRES_URL to use an existing server instead.
+import { mkdirSync } from 'node:fs'
 import type { TestProject } from 'vitest/node'
 import { startPostgresServer } from './postgres-server.js'
 
@@ -10,6 +11,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Suites write screenshots and scratch files here; a fresh clone does not have it yet.
+  mkdirSync(new URL('../../test-output/', import.meta.url), { recursive: true })
   if (process.env.TEST_POSTGRES_URL) {
     project.provide('postgresAdminUrl', process.env.TEST_POSTGRES_URL)
     return
