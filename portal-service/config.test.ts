@@ -27,6 +27,7 @@ test('an empty environment gives the documented defaults', () => {
     secureCookies: false,
     logLevel: 'info',
     syncIntervalMinutes: 10,
+    syncLeaseSeconds: 60,
     jiraAllowInsecure: false,
     jiraGatewayUrl: 'https://api.atlassian.com',
     trustProxy: false,
@@ -99,6 +100,21 @@ test('every bad variable is reported at once', () => {
     'SYNC_INTERVAL_MINUTES',
   ])
   expect(error.message).toMatch(/^Invalid configuration:\n {2}- /)
+})
+
+test('the sync interval may be a fraction of a minute; the lease is whole seconds, 3 at least', () => {
+  expect(loadConfig({ SYNC_INTERVAL_MINUTES: '0.05', SYNC_LEASE_SECONDS: '5' })).toMatchObject({
+    syncIntervalMinutes: 0.05,
+    syncLeaseSeconds: 5,
+  })
+  for (const [name, value] of [
+    ['SYNC_INTERVAL_MINUTES', '0.01'],
+    ['SYNC_LEASE_SECONDS', '2'],
+    ['SYNC_LEASE_SECONDS', '1.5'],
+    ['SYNC_LEASE_SECONDS', 'long'],
+  ] as const) {
+    expect(errorOf({ [name]: value }).issues[0]).toMatch(new RegExp(`^${name}:`))
+  }
 })
 
 test('empty variables count as unset; flags are "1" or unset', () => {

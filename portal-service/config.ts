@@ -61,7 +61,10 @@ const envSchema = z
       .optional()
       .transform((value) => (value === undefined ? null : new URL(value))),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    // Decimals allowed (0.05 is 3 s) so tests and demos can watch the schedule at work.
+    SYNC_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+    // How long a dead instance keeps a portfolio from the others; renewed every third of it.
+    SYNC_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
     JIRA_ALLOW_INSECURE: flag,
     JIRA_GATEWAY_URL: z.url({ protocol: /^https?$/ }).default('https://api.atlassian.com'),
     // Behind a reverse proxy every request comes from the proxy: only then trust X-Forwarded-For.
@@ -81,6 +84,7 @@ const envSchema = z
     secureCookies: env.PORTAL_PUBLIC_URL?.protocol === 'https:',
     logLevel: env.LOG_LEVEL,
     syncIntervalMinutes: env.SYNC_INTERVAL_MINUTES,
+    syncLeaseSeconds: env.SYNC_LEASE_SECONDS,
     jiraAllowInsecure: env.JIRA_ALLOW_INSECURE,
     jiraGatewayUrl: env.JIRA_GATEWAY_URL.replace(/\/+$/, ''),
     trustProxy: env.TRUST_PROXY,

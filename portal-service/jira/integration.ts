@@ -19,7 +19,7 @@ import { createSafeFetch } from './safe-fetch.js'
 
 export interface IntegrationOptions {
   db: Kysely<Database>
-  config: Pick<Config, 'jiraAllowInsecure' | 'jiraGatewayUrl' | 'syncIntervalMinutes'>
+  config: Pick<Config, 'jiraAllowInsecure' | 'jiraGatewayUrl' | 'syncIntervalMinutes' | 'syncLeaseSeconds'>
   log: Logger
   clock: Clock
   secretKey: Buffer
@@ -51,7 +51,8 @@ export function createIntegration(options: IntegrationOptions): Integration {
     clock: options.clock,
     log: options.log,
     instanceId: `${hostname()}:${process.pid}:${newId().slice(0, 8)}`,
-    intervalMs: options.config.syncIntervalMinutes * 60_000,
+    intervalMs: Math.round(options.config.syncIntervalMinutes * 60_000),
+    leaseMs: options.config.syncLeaseSeconds * 1000,
     sourceFor: (connection, request) => sourceForConnection(connection, jira, request),
     ...options.sync,
   })
