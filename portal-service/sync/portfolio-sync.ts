@@ -39,8 +39,11 @@ export type ReadableProjects = Map<string, LinkedProject>
 
 const now = (ctx: SyncContext) => ctx.clock.now().toISOString()
 
-/** Asks Jira for the linked projects: new keys and names are taken, vanished ones marked missing. */
-export async function refreshProjects(ctx: SyncContext): Promise<ReadableProjects> {
+/**
+ * Asks Jira for the linked projects: new keys and names are taken, vanished ones marked missing.
+ * @param returned collects the ids of projects that were missing and are readable again.
+ */
+export async function refreshProjects(ctx: SyncContext, returned?: Set<string>): Promise<ReadableProjects> {
   const linked = await projectRepository.listLinkedProjects(ctx.db, ctx.portfolioId)
   if (linked.length === 0) return new Map()
   const found = new Map((await ctx.source.projects(linked.map((p) => p.jiraProjectId))).map((p) => [p.id, p]))
@@ -59,6 +62,7 @@ export async function refreshProjects(ctx: SyncContext): Promise<ReadableProject
       fresh.style !== project.style ||
       project.state !== 'ok'
     if (changed) await projectRepository.refreshLinkedProject(ctx.db, project.id, fresh)
+    if (project.state === 'missing') returned?.add(project.jiraProjectId)
     readable.set(project.jiraProjectId, { ...project, ...fresh })
   }
   return readable

@@ -209,14 +209,20 @@ export class SyncEngine {
             if (error) throw error
             await snapshotRepository.dropUntrackedEpics(db, portfolioId)
           } else {
-            const readable = await refreshProjects(ctx)
+            const returned = new Set<string>()
+            const readable = await refreshProjects(ctx, returned)
             facts ??= await this.#refreshFacts(ctx)
             await readChanges(ctx, readable, mode.sinceMinutes, facts)
+            // What changed while Jira hid a project is outside any window: read its epics in full.
+            const hidden = returned.size === 0 ? [] : (await snapshotRepository.listSnapshots(db, portfolioId)).filter((s) => returned.has(s.jiraProjectId))
             const unread = await snapshotRepository.epicsWithoutFigures(db, portfolioId)
-            const { error } = await readEpicsInFull(ctx, unread, readable, facts)
+            const { error } = await readEpicsInFull(ctx, [...new Set([...unread, ...hidden.map((s) => s.jiraIssueId)])], readable, facts)
             if (error) throw error
             await snapshotRepository.confirmFigures(db, portfolioId, [...readable.keys()], clock.now().toISOString())
           }
+          // Figures this sync neither read nor confirmed (epics Jira no longer shows, projects it
+          // hides) are the last known ones: say so, as a failed sync would.
+          await snapshotRepository.markStale(db, portfolioId, startedAt.toISOString(), clock.now().toISOString())
         })
       } finally {
         clearInterval(renew)
