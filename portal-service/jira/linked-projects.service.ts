@@ -16,7 +16,7 @@ import type { Actor } from '../policy/actor.js'
 import { sourceForConnection } from './connection-source.js'
 import { PROJECT_LIMIT, type IntegrationDeps } from './integration-deps.js'
 import { throwJiraFailure } from './jira-api-error.js'
-import { linkedProjectView, requireConnection, type LinkedProjectView } from './jira-connection.service.js'
+import { linkedProjectView, notConfigured, requireConnection, type LinkedProjectView } from './jira-connection.service.js'
 import * as projectRepository from './linked-project.repository.js'
 import { describeEpics, type UnlinkedEpic } from './unlinked.js'
 
@@ -96,7 +96,10 @@ export async function linkProjects(
     .transaction()
     .execute(async (trx) => {
       // Serializes linking per portfolio, so concurrent requests cannot pass the limit together.
-      await trx.selectFrom('jiraConnections').select('id').where('id', '=', connection.id).$call(lockForUpdate(trx)).execute()
+      const locked = await trx.selectFrom('jiraConnections').select('id').where('portfolioId', '=', portfolioId).$call(lockForUpdate(trx)).executeTakeFirst()
+      // Deleted (or replaced) since it was read: the projects would belong to no connection.
+      if (!locked) throw notConfigured()
+      if (locked.id !== connection.id) throw new ApiError(409, 'conflict', 'The Jira configuration changed while the projects were being linked. Try again.')
       const current = await projectRepository.listLinkedProjects(trx, portfolioId)
       const currentIds = new Set(current.map((p) => p.jiraProjectId))
       const fresh = projects.filter((p) => !currentIds.has(p.id))
