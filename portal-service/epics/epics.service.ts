@@ -142,7 +142,7 @@ export async function linkEpic(
   if (!epic) throw new ApiError(422, 'epic_not_found', `Jira has no issue ${key} that this account can see.`)
   if (epic.hierarchyLevel !== 1) throw new ApiError(422, 'not_an_epic', `${epic.key} is not an epic in Jira.`)
   const now = deps.clock.now().toISOString()
-  await deps.db
+  const linked = await deps.db
     .transaction()
     .execute(async (trx) => {
       // The same lock as unlinking a project: an epic never ends up linked to an unlinked project.
@@ -175,6 +175,8 @@ export async function linkEpic(
         targetId: initiativeId,
         details: { epic: epic.key, epicId: epic.id, initiative: initiative.name },
       })
+      const [snapshot] = await snapshotRepository.findSnapshots(trx, portfolioId, [epic.id])
+      return toEpicView({ jiraIssueId: epic.id, linkedAt: now, projectAvatarUrl: project.avatarUrl }, snapshot, connection.siteUrl)
     })
     .catch((error) => {
       if (isUniqueViolation(error)) throw new ApiError(409, 'epic_already_linked', `${epic.key} is already linked to this initiative.`)
@@ -183,7 +185,9 @@ export async function linkEpic(
   // Right after linking: read its figures now (a failure leaves the link; the next sync retries).
   await deps.sync.syncEpics(portfolioId, [epic.id], 'link')
   const { epics } = await initiativeEpics(deps.db, portfolioId, initiativeId)
-  return epics.find((e) => e.id === epic.id)!
+  // A concurrent unlink of its project may have taken the link away already (that answer lists
+  // it): the link was still made, so answer with the epic as it was linked.
+  return epics.find((e) => e.id === epic.id) ?? linked
 }
 
 /** Unlinks an epic, named by its current key or its Jira id. */
