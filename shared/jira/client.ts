@@ -21,9 +21,11 @@ import {
   bulkFetchSchema,
   fieldListSchema,
   issueTypeListSchema,
+  myPermissionsSchema,
   myselfSchema,
   projectPageSchema,
   searchPageSchema,
+  serverInfoSchema,
   tenantInfoSchema,
   type JiraField,
   type JiraIssueBean,
@@ -121,6 +123,23 @@ export class JiraClient {
   /** The site's cloud id, needed to reach it through the API gateway with a scoped token. */
   tenantInfo(): Promise<{ cloudId: string }> {
     return this.#send({ method: 'GET', path: '/_edge/tenant_info' }, tenantInfoSchema)
+  }
+
+  /** The site's own address as Jira states it (the Forge app cannot know it otherwise). */
+  serverInfo(): Promise<{ baseUrl: string }> {
+    return this.#send({ method: 'GET', path: '/rest/api/3/serverInfo' }, serverInfoSchema)
+  }
+
+  /**
+   * Whether the caller holds each of `keys` (e.g. `ADMINISTER`), globally. A key Jira does not
+   * answer about reads as not held, so a caller can only be let in by an explicit yes.
+   * @throws JiraError `bad_request` for a permission key Jira does not know.
+   */
+  async myPermissions(keys: readonly string[]): Promise<Record<string, boolean>> {
+    if (keys.length === 0) throw new RangeError('myPermissions needs at least one permission key')
+    const query = new URLSearchParams({ permissions: [...new Set(keys)].join(',') })
+    const answer = await this.#send({ method: 'GET', path: `/rest/api/3/mypermissions?${query}` }, myPermissionsSchema)
+    return Object.fromEntries(keys.map((key) => [key, answer.permissions[key]?.havePermission === true]))
   }
 
   /** One page of the projects the account can see, filtered by key or name on Jira's side. */

@@ -33,6 +33,15 @@ export const myselfSchema = userSchema
 
 export const tenantInfoSchema = z.looseObject({ cloudId: z.string().min(1) })
 
+/** `GET /rest/api/3/serverInfo`: `baseUrl` is the site's address, whoever asks (no scope needed). */
+export const serverInfoSchema = z.looseObject({ baseUrl: z.string().min(1) })
+
+/** `GET /rest/api/3/mypermissions`: each permission asked for, with whether the caller has it. */
+export const myPermissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+})
+export type MyPermissions = z.infer<typeof myPermissionsSchema>
+
 export const projectSchema = z.looseObject({
   id: z.string().min(1),
   key: z.string().min(1),
