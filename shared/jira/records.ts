@@ -81,3 +81,22 @@ export const changedIssueSchema = z.object({
   updated: z.string().nullable(),
 })
 export type ChangedIssue = z.infer<typeof changedIssueSchema>
+
+/** What differs between sites (see site-facts.ts): the story-points fields and the epic issue types. */
+export const siteFactsSchema = z.object({
+  storyPointsFieldIds: z.array(z.string()),
+  epicTypeIds: z.array(z.string()),
+})
+
+/** One page of a project search, paged by `startAt` as Jira's own search is. */
+export const projectSearchResultSchema = z.object({
+  projects: z.array(jiraProjectSchema),
+  startAt: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().nullable(),
+  isLast: z.boolean(),
+})
+
+/** One page of a cursor-paged reading: pass `nextCursor` back for the next; null on the last. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+}
