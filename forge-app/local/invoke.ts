@@ -57,6 +57,15 @@ export function webTriggerEvent(call: WebTriggerCall): Record<string, unknown> {
   }
 }
 
-export function invokeWebTrigger(handler: WebTriggerHandler, call: WebTriggerCall): Promise<WebTriggerResponse> {
-  return handler(webTriggerEvent(call), { installContext: 'ari:cloud:jira::site/local' })
+/** The invocation context Forge hands a web trigger: the site it is installed on, as an ARI. */
+export interface WebTriggerContext {
+  installContext: string
+}
+
+export function invokeWebTrigger(
+  handler: WebTriggerHandler,
+  call: WebTriggerCall,
+  context: WebTriggerContext = { installContext: 'ari:cloud:jira::site/local' },
+): Promise<WebTriggerResponse> {
+  return handler(webTriggerEvent(call), context)
 }

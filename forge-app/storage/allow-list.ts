@@ -6,20 +6,15 @@
  */
 import { kvs } from '@forge/kvs'
 import { z } from 'zod'
+import { allowedProjectSchema, type AllowedProject } from '../../shared/contract/operations.js'
 
 const ALLOW_LIST_KEY = 'allow-list'
 
 /** More than any portal links (20 per portfolio), small enough for one KVS value. */
 export const MAX_ALLOWED_PROJECTS = 500
 
-/** A project as the admin picked it: the id is the identity (keys change), key and name are for display. */
-export const allowedProjectSchema = z.strictObject({
-  id: z.string().regex(/^\d{1,18}$/, 'a Jira project id is a string of digits'),
-  key: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'a Jira project key is upper-case letters, digits and _'),
-  name: z.string().trim().min(1).max(255),
-})
-
-export type AllowedProject = z.infer<typeof allowedProjectSchema>
+// The project shape is part of the contract: `ping` shows the portal the same list.
+export { allowedProjectSchema, type AllowedProject }
 
 export const allowedProjectsSchema = z
   .array(allowedProjectSchema)
