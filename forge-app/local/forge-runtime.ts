@@ -24,6 +24,8 @@ export interface JiraTarget {
 export interface ForgeRuntimeOptions {
   /** Omit to make every Jira call fail as the platform would for an app with no site. */
   jira?: JiraTarget
+  /** Whom `asUser()` calls act as (the admin looking at the page); defaults to `jira`'s account. */
+  userJira?: JiraTarget
   kvs?: MemoryKvs
   /** The URL `webTrigger.getUrl(key)` answers; defaults to `http://127.0.0.1/x1/<key>`. */
   webTriggerUrl?: (moduleKey: string) => string
@@ -123,11 +125,12 @@ export function installForgeRuntime(options: ForgeRuntimeOptions = {}): ForgeRun
   async function jira(as: string, path: string, init: FetchInit): Promise<Response> {
     const method = (init.method ?? 'GET').toUpperCase()
     jiraCalls.push({ as, remote: 'jira', method, path })
-    if (!options.jira) return proxyError('NO_JIRA_SITE_CONFIGURED', 503)
+    const target = as === 'user' ? (options.userJira ?? options.jira) : options.jira
+    if (!target) return proxyError('NO_JIRA_SITE_CONFIGURED', 503)
     const headers = new Headers(init.headers)
-    headers.set('Authorization', basicAuthorization(options.jira.email, options.jira.apiToken))
+    headers.set('Authorization', basicAuthorization(target.email, target.apiToken))
     const body = bodyText(init.body)
-    return fetch(`${options.jira.baseUrl.replace(/\/+$/, '')}${path}`, {
+    return fetch(`${target.baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body }),

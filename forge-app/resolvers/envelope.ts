@@ -9,6 +9,7 @@ import type { Request } from '@forge/resolver'
 import { z } from 'zod'
 import { isJiraError } from '../../shared/jira/errors.js'
 import { checkJiraAdmin } from '../jira/admin-check.js'
+import { NotAllowedError } from '../jira/allowed-scope.js'
 import { forgeRequester } from '../jira/forge-requester.js'
 
 export const RESOLVER_ERROR_CODES = [
@@ -16,6 +17,7 @@ export const RESOLVER_ERROR_CODES = [
   'forbidden', // the caller is not (or could not be confirmed as) a Jira admin
   'jira_unavailable', // Jira did not answer in time or at all; worth retrying
   'jira_refused', // Jira answered with an error that retrying will not fix
+  'not_allowed', // the epic or project is not on the allow-list
 ] as const
 
 export type ResolverErrorCode = (typeof RESOLVER_ERROR_CODES)[number]
@@ -72,6 +74,7 @@ export function adminOnly<S extends z.ZodType, T>(
       return { ok: true, data: await run(payload.data, caller) }
     } catch (error) {
       if (error instanceof ResolverError) return failure(error.code, error.message)
+      if (error instanceof NotAllowedError) return failure('not_allowed', error.message)
       if (isJiraError(error)) return failure(error.transient || error.kind === 'unreachable' ? 'jira_unavailable' : 'jira_refused', error.message)
       throw error
     }

@@ -5,18 +5,20 @@
  */
 import { makeResolver, type Handlers } from '@forge/resolver'
 import { webTrigger } from '@forge/api'
-import { JiraClient } from '../../shared/jira/client.js'
+import { appReading, RESOLVER_BUDGET } from '../jira/app-reader.js'
 import { readAllowList, writeAllowList } from '../storage/allow-list.js'
 import { readSecretStatus, rotatePortalSecret } from '../storage/portal-secret.js'
-import { forgeRequester } from '../jira/forge-requester.js'
 import { PORTAL_WEB_TRIGGER_KEY } from '../web-trigger/module-keys.js'
-import { adminOnly, noPayload } from './envelope.js'
 import {
+  getEpicProgressPayloadSchema,
+  listEpicsPayloadSchema,
   searchProjectsPayloadSchema,
   setAllowListPayloadSchema,
   type AdminDefinitions,
   type ProjectOptionsPage,
 } from './definitions.js'
+import { epicProgress, listAllowedEpics } from './epic-resolvers.js'
+import { adminOnly, noPayload } from './envelope.js'
 
 const PICKER_PAGE_SIZE = 50
 
@@ -26,25 +28,19 @@ const handlers: Handlers<AdminDefinitions> = {
   setAllowList: adminOnly(setAllowListPayloadSchema, ({ projects }, caller) =>
     writeAllowList(projects, { by: caller.accountId, at: new Date() }),
   ),
-  // The picker lists what the app itself can read: that is what the portal will get.
+  // The picker lists what the app itself can read, not only the allow-list: it is how the list is made.
   searchProjects: adminOnly(searchProjectsPayloadSchema, async ({ query, startAt = 0 }): Promise<ProjectOptionsPage> => {
-    // Resolvers get 25 s in all: one short retry at most, never a long Retry-After wait.
-    const client = new JiraClient({
-      requester: forgeRequester('app'),
-      timeoutMs: 8_000,
-      retry: { maxRetries: 1, maxRetryAfterMs: 5_000 },
-    })
-    const page = await client.searchProjects({ query, startAt, maxResults: PICKER_PAGE_SIZE })
+    const jira = appReading(RESOLVER_BUDGET)
+    const page = await jira.within(() => jira.reader.searchProjects({ query, startAt, maxResults: PICKER_PAGE_SIZE }))
     return {
-      projects: page.values.map((project) => ({
-        id: project.id,
-        key: project.key,
-        name: project.name,
-        avatarUrl: project.avatarUrls?.['24x24'] ?? null,
-      })),
-      nextStartAt: page.isLast ? null : startAt + page.values.length,
+      projects: page.projects.map(({ id, key, name, avatarUrl }) => ({ id, key, name, avatarUrl })),
+      nextStartAt: page.isLast ? null : startAt + page.projects.length,
     }
   }),
+
+  // ---- epics, as the portal sees them --------------------------------------------------------
+  getEpicProgress: adminOnly(getEpicProgressPayloadSchema, (payload) => epicProgress(payload)),
+  listEpics: adminOnly(listEpicsPayloadSchema, (payload) => listAllowedEpics(payload)),
 
   // ---- portal secret -----------------------------------------------------------------------
   getSecretStatus: adminOnly(noPayload, () => readSecretStatus()),

@@ -38,8 +38,12 @@ export async function readSecretStatus(): Promise<SecretStatus | null> {
  * Generates a new secret and makes it the only valid one: the portal stops getting answers until
  * someone pastes the new value there. Returns the secret so the admin page can show it once.
  */
-export async function rotatePortalSecret(change: { by: string; at: Date }): Promise<SecretStatus & { secret: string }> {
-  const secret = generateSecret()
+export function rotatePortalSecret(change: { by: string; at: Date }): Promise<SecretStatus & { secret: string }> {
+  return storePortalSecret(generateSecret(), change)
+}
+
+/** Makes `secret` the only valid one (rotation, or `forge:local` reusing a secret given to it). */
+export async function storePortalSecret(secret: string, change: { by: string; at: Date }): Promise<SecretStatus & { secret: string }> {
   const status = secretStatusSchema.parse({
     fingerprint: await secretFingerprint(secret),
     createdAt: change.at.toISOString(),

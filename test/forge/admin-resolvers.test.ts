@@ -6,33 +6,31 @@ import { installForgeRuntime, type ForgeRuntime } from '../../forge-app/local/fo
 import { invokeResolver, invokeWebTrigger, type ResolverHandler } from '../../forge-app/local/invoke.js'
 import { signRequest } from '../../shared/contract/signing.js'
 import { secretFingerprint } from '../../shared/contract/secret.js'
-import { startFakeJira, type FakeJira } from './fake-jira.js'
+import { startJiraSandbox, type JiraSandbox } from '../jira-sandbox/index.js'
 
-const ADMIN = { email: 'admin@example.com', apiToken: 'admin-token', admin: true }
-const MEMBER = { email: 'member@example.com', apiToken: 'member-token', admin: false }
-const PROJECTS = Array.from({ length: 60 }, (_, i) => ({
-  id: String(10_000 + i),
-  key: `P${String(i).padStart(2, '0')}`,
-  name: `Project ${i}`,
-}))
 const ACCOUNT_ID = '5b10a2844c20165700ede21g'
 
-let jira: FakeJira
+let sandbox: JiraSandbox
 let runtime: ForgeRuntime
 
 beforeAll(async () => {
-  jira = await startFakeJira({ accounts: [ADMIN, MEMBER], projects: PROJECTS })
+  // 60 projects in all: more than one picker page.
+  sandbox = await startJiraSandbox({ seed: 9, dataset: { projects: 2, epicsPerProject: 1, childrenPerEpic: 1, extraProjects: 58 } })
 })
-afterAll(() => jira.close())
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.clearRequests())
 afterEach(() => {
   runtime.uninstall()
-  jira.failWith(null)
+  sandbox.faults.clear()
 })
 
-/** The emulated requestJira authenticates as `as`, standing in for both the app and the page's user. */
-function install(as: typeof ADMIN = ADMIN) {
+/** The app reads as the sandbox's admin; the page's user is the admin too, or a member who is not. */
+function install(user: 'admin' | 'member' = 'admin') {
+  const { admin, limited } = sandbox.accounts
+  const as = user === 'admin' ? admin : limited
   runtime = installForgeRuntime({
-    jira: { baseUrl: jira.baseUrl, email: as.email, apiToken: as.apiToken },
+    jira: { baseUrl: sandbox.url, email: admin.email, apiToken: admin.token },
+    userJira: { baseUrl: sandbox.url, email: as.email, apiToken: as.token },
     webTriggerUrl: (key) => `https://example.invalid/x1/${key}`,
   })
 }
@@ -54,10 +52,12 @@ describe('every resolver is for Jira admins only', () => {
     ['getSecretStatus', {}],
     ['rotateSecret', {}],
     ['getWebTriggerUrl', {}],
+    ['getEpicProgress', { epicKeys: ['ABC-1'] }],
+    ['listEpics', {}],
   ]
 
   test.each(calls)('%s refuses a user Jira says is not an admin, and changes nothing', async (key, payload) => {
-    install(MEMBER)
+    install('member')
     await expect(invoke(key, payload)).resolves.toEqual({
       ok: false,
       error: { code: 'forbidden', message: expect.any(String) },
@@ -76,7 +76,7 @@ describe('every resolver is for Jira admins only', () => {
 
   test('when Jira cannot answer, the call fails closed as jira_unavailable', async () => {
     install()
-    jira.failWith(503)
+    sandbox.faults.add({ match: { path: '/rest/api/3/mypermissions' }, kind: 'status', status: 503 })
     await expect(invoke('rotateSecret')).resolves.toMatchObject({ ok: false, error: { code: 'jira_unavailable' } })
     expect(runtime.kvs.hasSecret('portal-secret')).toBe(false)
   })
@@ -125,15 +125,17 @@ describe('allow-list', () => {
 describe('searchProjects', () => {
   test('pages through what the app can read, as picker options', async () => {
     install()
-    const first = await invoke('searchProjects', {})
-    expect(first).toMatchObject({ ok: true, data: { nextStartAt: 50 } })
-    expect(first).toMatchObject({
-      data: { projects: expect.arrayContaining([{ id: '10000', key: 'P00', name: 'Project 0', avatarUrl: expect.stringContaining('/avatar/10000') }]) },
+    const [first] = sandbox.store.projects()
+    const firstPage = await invoke('searchProjects', {})
+    expect(firstPage).toMatchObject({ ok: true, data: { nextStartAt: 50 } })
+    expect(firstPage).toMatchObject({
+      data: { projects: expect.arrayContaining([{ id: first!.id, key: first!.key, name: first!.name, avatarUrl: expect.stringMatching(/^http/) }]) },
     })
     await expect(invoke('searchProjects', { startAt: 50 })).resolves.toMatchObject({ ok: true, data: { nextStartAt: null } })
-    await expect(invoke('searchProjects', { query: 'project 59' })).resolves.toMatchObject({
+    const last = sandbox.store.projects().at(-1)!
+    await expect(invoke('searchProjects', { query: last.key.toLowerCase() })).resolves.toMatchObject({
       ok: true,
-      data: { projects: [{ key: 'P59' }], nextStartAt: null },
+      data: { projects: [{ key: last.key }], nextStartAt: null },
     })
     expect(runtime.jiraCalls.filter((call) => call.path.startsWith('/rest/api/3/project/search')).map((call) => call.as)).toEqual([
       'app',
@@ -149,7 +151,13 @@ describe('searchProjects', () => {
 
   test('reports a Jira refusal in the envelope', async () => {
     install()
-    jira.failWith(400, '/rest/api/3/project/search')
+    sandbox.faults.add({
+      match: { path: '/rest/api/3/project/search' },
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ errorMessages: ['Failing on purpose with 400'], errors: {} }),
+      contentType: 'application/json',
+    })
     await expect(invoke('searchProjects', { query: 'x' })).resolves.toEqual({
       ok: false,
       error: { code: 'jira_refused', message: expect.stringContaining('Failing on purpose with 400') },

@@ -3,18 +3,17 @@ import { ProxyRequestError, asApp, asUser, route, webTrigger } from '@forge/api'
 import { ForgeKvsAPIError, kvs } from '@forge/kvs'
 import { installForgeRuntime, type ForgeRuntime } from '../../forge-app/local/forge-runtime.js'
 import { MemoryKvs } from '../../forge-app/local/memory-kvs.js'
-import { startFakeJira, type FakeJira } from './fake-jira.js'
+import { startJiraSandbox, type JiraSandbox } from '../jira-sandbox/index.js'
 
-let jira: FakeJira
+let sandbox: JiraSandbox
 let runtime: ForgeRuntime | undefined
+const app = () => ({ baseUrl: sandbox.url, email: sandbox.accounts.admin.email, apiToken: sandbox.accounts.admin.token })
 
 beforeAll(async () => {
-  jira = await startFakeJira({
-    accounts: [{ email: 'app@example.com', apiToken: 'app-token', admin: false }],
-    projects: [{ id: '10000', key: 'ALPHA', name: 'Alpha' }],
-  })
+  sandbox = await startJiraSandbox({ seed: 4, dataset: { projects: 1, epicsPerProject: 1, childrenPerEpic: 1 } })
 })
-afterAll(() => jira.close())
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.clearRequests())
 afterEach(() => {
   runtime?.uninstall()
   runtime = undefined
@@ -22,24 +21,29 @@ afterEach(() => {
 
 describe('requestJira', () => {
   test('asApp() reaches the configured Jira with Basic auth, and the call is recorded', async () => {
-    runtime = installForgeRuntime({ jira: { baseUrl: jira.baseUrl, email: 'app@example.com', apiToken: 'app-token' } })
+    runtime = installForgeRuntime({ jira: app() })
     const response = await asApp().requestJira(route`/rest/api/3/project/search?query=${'alp ha'}`)
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ values: [] })
-    expect(jira.requests.at(-1)).toEqual({
+    expect(sandbox.requests.at(-1)).toMatchObject({
       method: 'GET',
-      path: '/rest/api/3/project/search?query=alp%20ha',
-      account: 'app@example.com',
+      path: '/rest/api/3/project/search',
+      query: { query: ['alp ha'] },
+      account: sandbox.accounts.admin.email,
+      status: 200,
     })
     expect(runtime.jiraCalls).toEqual([
       { as: 'app', remote: 'jira', method: 'GET', path: '/rest/api/3/project/search?query=alp%20ha' },
     ])
   })
 
-  test('asUser() is told apart from asApp()', async () => {
-    runtime = installForgeRuntime({ jira: { baseUrl: jira.baseUrl, email: 'app@example.com', apiToken: 'app-token' } })
+  test('asUser() is told apart from asApp(), and may act as another account', async () => {
+    const { limited } = sandbox.accounts
+    runtime = installForgeRuntime({ jira: app(), userJira: { baseUrl: sandbox.url, email: limited.email, apiToken: limited.token } })
     await asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`)
-    expect(runtime.jiraCalls.map((call) => call.as)).toEqual(['user'])
+    await asApp().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`)
+    expect(runtime.jiraCalls.map((call) => call.as)).toEqual(['user', 'app'])
+    expect(sandbox.requests.map((request) => request.account)).toEqual([limited.email, sandbox.accounts.admin.email])
   })
 
   test('without a Jira site the platform refuses, as a proxy error', async () => {
