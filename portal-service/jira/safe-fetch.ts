@@ -9,7 +9,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
-import type { FetchFunction, JiraResponse } from '../../shared/jira/requester.js'
+import type { JiraResponse } from '../../shared/jira/requester.js'
 import { isPublicAddress } from './site-address.js'
 
 /** The host resolves to, or is, an address inside a private network. */
@@ -52,7 +52,14 @@ function safeLookup(allowInsecure: boolean): LookupFunction {
   }
 }
 
-function toResponse(message: IncomingMessage, body: Buffer): JiraResponse {
+/** A Jira response whose body can also be read as bytes (images such as project avatars). */
+export interface SafeResponse extends JiraResponse {
+  bytes(): Promise<Uint8Array>
+}
+
+export type SafeFetch = (url: string, init: RequestInit) => Promise<SafeResponse>
+
+function toResponse(message: IncomingMessage, body: Buffer): SafeResponse {
   return {
     status: message.statusCode ?? 0,
     headers: {
@@ -62,10 +69,11 @@ function toResponse(message: IncomingMessage, body: Buffer): JiraResponse {
       },
     },
     text: async () => body.toString('utf8'),
+    bytes: async () => new Uint8Array(body),
   }
 }
 
-export function createSafeFetch(options: SafeFetchOptions): FetchFunction {
+export function createSafeFetch(options: SafeFetchOptions): SafeFetch {
   const maxRedirects = options.maxRedirects ?? 3
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024
   const lookup = safeLookup(options.allowInsecure)
