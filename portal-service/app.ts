@@ -13,6 +13,7 @@ import { createHealthRouter } from './http/health/health.index.js'
 import { createInitiativesRouter } from './http/initiatives/initiatives.index.js'
 import { createJiraRouter } from './http/jira/jira.index.js'
 import { createMembersRouter } from './http/members/members.index.js'
+import { createPagesRouter, withErrorPages, withNotFoundPage } from './pages/pages.index.js'
 import { accessLog } from './http/middleware/access-log.js'
 import { authenticate } from './http/middleware/authenticate.js'
 import { csrfProtection } from './http/middleware/csrf-protection.js'
@@ -22,6 +23,7 @@ import { createRouter } from './http/router.js'
 import { createSessionRouter } from './http/session/session.index.js'
 import { createTokensRouter } from './http/tokens/tokens.index.js'
 import { createUsersRouter } from './http/users/users.index.js'
+import { createWebhooksRouter } from './http/webhooks/webhooks.index.js'
 
 export type { AppDeps, AppEnv } from './http/app-env.js'
 
@@ -39,8 +41,11 @@ const FEATURE_ROUTERS = [
   createMembersRouter,
   createInitiativesRouter,
   createJiraRouter,
+  createWebhooksRouter,
   createEpicsRouter,
   createAuditRouter,
+  // The web pages: the same services and policy as the API, rendered as HTML.
+  createPagesRouter,
 ]
 
 /**
@@ -59,6 +64,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", NONCE],
         styleSrc: ["'self'", NONCE],
+        // Jira project icons come through the portal's own avatar proxy (pages/avatar.routes.ts),
+        // so no Jira site needs to be allowed here.
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -66,6 +73,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       xFrameOptions: 'DENY',
+      // Not `no-referrer`: under it browsers send `Origin: null` with the pages' form posts, which the
+      // CSRF check rightly refuses. `same-origin` still tells other sites (Jira links) nothing.
+      referrerPolicy: 'same-origin',
+      // A handler may set a stricter header of its own (the avatar proxy sandboxes the images it
+      // relays); it is kept rather than replaced by the defaults above.
+      overwrite: false,
       // HSTS only makes sense (and only sticks) when the portal is served over https.
       strictTransportSecurity: deps.config.secureCookies
         ? 'max-age=31536000; includeSubDomains'
@@ -91,7 +104,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   for (const createFeatureRouter of FEATURE_ROUTERS) app.route('/', createFeatureRouter())
   app.route('/', createDocsRouter(app))
 
-  app.onError(createErrorHandler(deps.log))
-  app.notFound(handleNotFound)
+  // Browsers get readable pages for the same errors (pages/error-pages.tsx); /api gets JSON.
+  app.onError(withErrorPages(createErrorHandler(deps.log)))
+  app.notFound(withNotFoundPage(handleNotFound))
   return app
 }
