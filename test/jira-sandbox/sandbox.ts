@@ -6,6 +6,7 @@ import { FaultRegistry } from './http/fault-registry.js'
 import { startJiraServer } from './http/jira-server.js'
 import { JqlEngine } from './jql/jql-engine.js'
 import { SandboxStore } from './store.js'
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js'
 import type { DatasetSpec, JiraSandbox, RequestLogEntry, SandboxOptions } from './types.js'
 
 /** POSTs that only read: Jira's search, bulkfetch and count endpoints. */
@@ -30,11 +31,20 @@ export async function startJiraSandbox(options: SandboxOptions = {}): Promise<Ji
   const log: RequestLogEntry[] = []
   const writes = () => log.filter(isWrite)
   let url = ''
+  const engine = new JqlEngine(store)
+  const webhooks = new WebhookDispatcher({
+    store,
+    engine,
+    siteUrl: () => url,
+    ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
+    ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+  })
   const control = createControlApi({
     store,
     faults,
     log,
     writes,
+    webhooks,
     info: () => ({
       url,
       cloudId,
@@ -47,7 +57,7 @@ export async function startJiraSandbox(options: SandboxOptions = {}): Promise<Ji
     }),
   })
   const server = await startJiraServer(
-    { store, engine: new JqlEngine(store), faults, log, cloudId, control },
+    { store, engine, faults, log, cloudId, control },
     options.host ?? '127.0.0.1',
     options.port ?? 0,
   )
@@ -65,7 +75,11 @@ export async function startJiraSandbox(options: SandboxOptions = {}): Promise<Ji
       log.length = 0
     },
     writes,
-    close: () => server.close(),
+    webhooks,
+    close: () => {
+      webhooks.close()
+      return server.close()
+    },
   }
 }
 

@@ -9,18 +9,22 @@ import { IssueIndex } from './model/issue-index.js'
 import { ProjectRegistry } from './model/project-registry.js'
 import type { IssueDraft, IssueRecord, ProjectRecord } from './model/records.js'
 import { checkParent } from './model/hierarchy-rules.js'
+import { IssueEvents, type IssueEventKind } from './model/issue-events.js'
 import { KeyHistory } from './model/key-history.js'
 import { SearchView } from './model/search-view.js'
 import { issueView, projectView } from './model/views.js'
+import { WebhookRegistry } from './webhooks/webhook-registry.js'
 import type {
   IssueChanges,
   IssueKind,
   NewAccount,
   NewIssue,
+  NewWebhook,
   ProjectStyle,
   SandboxAccount,
   SandboxIssue,
   SandboxProject,
+  SandboxWebhook,
 } from './types.js'
 
 export interface StoreOptions {
@@ -34,6 +38,9 @@ export class SandboxStore {
   readonly accountRegistry = new AccountRegistry()
   readonly projectRegistry = new ProjectRegistry()
   readonly live = new IssueIndex()
+  /** Internal: what tests change through this API, announced for admin webhooks. */
+  readonly issueEvents = new IssueEvents()
+  readonly webhookRegistry = new WebhookRegistry()
   private readonly search: SearchView
   private readonly oldKeys = new KeyHistory()
   private nextIssueId = FIRST_ISSUE_ID
@@ -144,6 +151,7 @@ export class SandboxStore {
       now,
       false,
     )
+    this.announce('created', null, record)
     return this.view(record)
   }
 
@@ -175,6 +183,7 @@ export class SandboxStore {
     if (changes.assigneeEmail !== undefined)
       next = { ...next, assigneeId: this.assigneeId(changes.assigneeEmail) }
     this.commit(next)
+    this.announce('updated', record, next)
     return this.view(next)
   }
 
@@ -186,9 +195,9 @@ export class SandboxStore {
       const child = this.live.get(childId)!
       // Jira does not stamp `updated` on children when their epic goes: only a full read notices.
       if (level === 1) this.commit({ ...child, parentId: null })
-      else this.remove(childId)
+      else this.removeAnnounced(child)
     }
-    this.remove(record.id)
+    this.removeAnnounced(record)
   }
 
   /** Moves an issue (and its sub-tasks) to another project; the old key keeps resolving. */
@@ -204,6 +213,20 @@ export class SandboxStore {
       if (this.typeOf(child).kind === 'subtask') this.moveRecord(child, target, this.now())
     }
     return moved.key
+  }
+
+  // admin webhooks (System > WebHooks); the sandbox delivers them (webhooks/webhook-dispatcher.ts)
+
+  registerWebhook(input: NewWebhook): SandboxWebhook {
+    return this.webhookRegistry.add(input)
+  }
+
+  webhooks(): SandboxWebhook[] {
+    return this.webhookRegistry.all()
+  }
+
+  removeWebhook(id: string): void {
+    this.webhookRegistry.remove(id)
   }
 
   storyPointsFieldIds(): string[] {
@@ -283,6 +306,7 @@ export class SandboxStore {
     }
     this.oldKeys.remember(record)
     this.commit(moved)
+    this.announce('updated', record, moved)
     return moved
   }
 
@@ -314,6 +338,20 @@ export class SandboxStore {
   private commit(record: IssueRecord, immediate = false): void {
     this.live.put(record)
     this.search.changed(record.id, record, immediate)
+  }
+
+  /** Deleting an issue through this API is an event Jira tells webhooks about; a project's deletion is not. */
+  private removeAnnounced(record: IssueRecord): void {
+    this.remove(record.id)
+    this.announce('deleted', record, null)
+  }
+
+  private announce(
+    kind: IssueEventKind,
+    before: IssueRecord | null,
+    after: IssueRecord | null,
+  ): void {
+    this.issueEvents.emit({ kind, before, after, at: this.now() })
   }
 
   private remove(id: number): void {

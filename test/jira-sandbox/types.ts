@@ -13,6 +13,10 @@ export interface SandboxOptions {
   searchIndexLagMs?: number
   host?: string
   port?: number
+  /** How admin webhooks are delivered (default: the global `fetch`). */
+  webhookFetch?: typeof fetch
+  /** Real ms before each retry of a failed webhook delivery (default [50, 200, 800]). */
+  webhookRetryDelaysMs?: number[]
 }
 
 export interface DatasetSpec {
@@ -150,6 +154,76 @@ export interface FaultInjector {
   setLatency(ms: number): void
 }
 
+export type WebhookEventName = 'jira:issue_created' | 'jira:issue_updated' | 'jira:issue_deleted'
+
+/** An admin webhook as registered on System > WebHooks. */
+export interface NewWebhook {
+  url: string
+  /** Signs each delivery: `X-Hub-Signature: sha256=<hex HMAC of the body>`. Unsigned when absent. */
+  secret?: string | null
+  events: WebhookEventName[]
+  /** Only issues matching it are delivered; empty means every issue (Jira's rule). */
+  jql?: string
+  name?: string
+  enabled?: boolean
+}
+
+export interface SandboxWebhook extends Required<Omit<NewWebhook, 'secret'>> {
+  id: string
+  secret: string | null
+}
+
+/** Makes the next matching deliveries misbehave, as networks and Jira do. */
+export type WebhookFaultRule = {
+  match?: { event?: WebhookEventName; issue?: string }
+  /** Apply to this many deliveries (default 1). */
+  times?: number
+} & (
+  | { kind: 'drop' }
+  | { kind: 'duplicate' }
+  | { kind: 'delay'; ms: number }
+  /** Every attempt fails as a network error would; Jira retries, then gives up. */
+  | { kind: 'fail' }
+)
+
+export interface WebhookAttempt {
+  /** Wall-clock time of the attempt. */
+  at: Date
+  /** The receiver's status, or 0 when the request failed. */
+  status: number
+  error?: string
+}
+
+export interface WebhookDeliveryLogEntry {
+  /** `X-Atlassian-Webhook-Identifier`: the same for retries and duplicates of one delivery. */
+  identifier: string
+  webhookId: string
+  url: string
+  webhookEvent: WebhookEventName
+  issueId: string
+  issueKey: string
+  /** When the event happened, on the sandbox clock. */
+  eventAt: Date
+  /** The JSON as sent (signed byte for byte). */
+  body: string
+  /** A second copy of another delivery (fault `duplicate`). */
+  copy: boolean
+  attempts: WebhookAttempt[]
+  outcome: 'pending' | 'delivered' | 'failed' | 'dropped'
+}
+
+export interface WebhookControl {
+  register(input: NewWebhook): SandboxWebhook
+  list(): SandboxWebhook[]
+  remove(id: string): void
+  readonly deliveries: WebhookDeliveryLogEntry[]
+  clearDeliveries(): void
+  addFault(rule: WebhookFaultRule): string
+  clearFaults(): void
+  /** Resolves when every delivery started so far has been delivered, dropped or given up. */
+  idle(): Promise<void>
+}
+
 export interface JiraSandbox {
   url: string
   cloudId: string
@@ -159,5 +233,7 @@ export interface JiraSandbox {
   readonly requests: RequestLogEntry[]
   clearRequests(): void
   writes(): RequestLogEntry[]
+  /** Admin webhooks: registrations, delivery faults and the delivery log. */
+  webhooks: WebhookControl
   close(): Promise<void>
 }

@@ -2,7 +2,13 @@
 // accounts). Loopback callers only, no Jira credentials, and never logged as Jira traffic.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SandboxStore } from '../store.js'
-import type { FaultRule, RequestLogEntry } from '../types.js'
+import type {
+  FaultRule,
+  NewWebhook,
+  RequestLogEntry,
+  WebhookControl,
+  WebhookFaultRule,
+} from '../types.js'
 import type { FaultRegistry } from './fault-registry.js'
 
 export interface ControlApi {
@@ -14,6 +20,7 @@ interface ControlDeps {
   faults: FaultRegistry
   log: RequestLogEntry[]
   writes(): RequestLogEntry[]
+  webhooks: WebhookControl
   info(): Record<string, unknown>
 }
 
@@ -23,7 +30,7 @@ type Handler = (params: string[], body: Body) => [number, unknown?]
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
 export function createControlApi(deps: ControlDeps): ControlApi {
-  const { store, faults, log } = deps
+  const { store, faults, log, webhooks } = deps
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^\/_sandbox\/?$/, () => [200, deps.info()]],
     ['GET', /^\/_sandbox\/requests$/, () => [200, log]],
@@ -65,6 +72,22 @@ export function createControlApi(deps: ControlDeps): ControlApi {
       ([key], body) => (store.renameProjectKey(key!, String(body.newKey)), [204]),
     ],
     ['DELETE', /^\/_sandbox\/projects\/([^/]+)$/, ([key]) => (store.deleteProject(key!), [204])],
+    // Admin webhooks: the secret is write-only, as on Jira's WebHooks page.
+    ['GET', /^\/_sandbox\/webhooks$/, () => [200, webhooks.list().map(withoutSecret)]],
+    [
+      'POST',
+      /^\/_sandbox\/webhooks$/,
+      (_p, body) => [201, withoutSecret(webhooks.register(body as unknown as NewWebhook))],
+    ],
+    ['DELETE', /^\/_sandbox\/webhooks\/([^/]+)$/, ([id]) => (webhooks.remove(id!), [204])],
+    ['GET', /^\/_sandbox\/webhook-deliveries$/, () => [200, webhooks.deliveries]],
+    ['DELETE', /^\/_sandbox\/webhook-deliveries$/, () => (webhooks.clearDeliveries(), [204])],
+    [
+      'POST',
+      /^\/_sandbox\/webhook-faults$/,
+      (_p, body) => [201, { id: webhooks.addFault(body as unknown as WebhookFaultRule) }],
+    ],
+    ['DELETE', /^\/_sandbox\/webhook-faults$/, () => (webhooks.clearFaults(), [204])],
   ]
 
   return {
@@ -88,7 +111,7 @@ export function createControlApi(deps: ControlDeps): ControlApi {
           return send(res, status, payload)
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error)
-          return send(res, /^No (issue|project|account)/.test(message) ? 404 : 400, {
+          return send(res, /^No (issue|project|account|webhook)/.test(message) ? 404 : 400, {
             error: message,
           })
         }
@@ -132,6 +155,11 @@ export function faultRuleToJson(rule: FaultRule): Record<string, unknown> {
   const path = rule.match?.path
   if (!(path instanceof RegExp)) return { ...rule }
   return { ...rule, match: { ...rule.match, path: { regex: path.source, flags: path.flags } } }
+}
+
+function withoutSecret<T extends { secret: string | null }>(webhook: T) {
+  const { secret, ...rest } = webhook
+  return { ...rest, hasSecret: secret !== null }
 }
 
 function found(value: unknown): [number, unknown] {

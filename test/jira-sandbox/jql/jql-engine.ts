@@ -62,6 +62,17 @@ export class JqlEngine {
     return { ok: true, records }
   }
 
+  /** Whether one issue, as given (a deleted one included), matches `jql`: how webhook filters are evaluated. */
+  matches(
+    request: Omit<JqlRequest, 'reconcile'>,
+    record: IssueRecord,
+  ): { ok: true; matches: boolean } | { ok: false; errors: string[] } {
+    const compiled = this.compile(request)
+    if ('errors' in compiled) return compiled
+    const { ctx, matcher } = compiled
+    return { ok: true, matches: ctx.visible.has(record.projectId) && matcher.test(record) }
+  }
+
   count(request: JqlRequest): { ok: true; count: number } | { ok: false; errors: string[] } {
     const compiled = this.compile(request)
     if ('errors' in compiled) return compiled
