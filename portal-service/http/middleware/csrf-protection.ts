@@ -59,7 +59,15 @@ function isOwnOrigin(c: Context<AppEnv>, origin: string): boolean {
 
 async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
   if (!FORM_TYPES.test(c.req.header('Content-Type') ?? '')) return undefined
-  // Hono caches the parsed form, so the route's own validator can read it again.
-  const value = (await c.req.parseBody())[CSRF_FORM_FIELD]
+  let form: Awaited<ReturnType<typeof c.req.parseBody>>
+  try {
+    // Hono caches the parsed form, so the route's own validator can read it again.
+    form = await c.req.parseBody()
+  } catch {
+    // A body that claims to be a form and is not (a multipart body without its boundary, say)
+    // carries no token: refused as such, not a 500.
+    return undefined
+  }
+  const value = form[CSRF_FORM_FIELD]
   return typeof value === 'string' ? value : undefined
 }
