@@ -1,0 +1,3 @@
+/** @module Change notices: what Jira webhooks and Forge events say, in the portal's words. */
+export * from './change-notice.js'
+export * from './jira-webhook.js'
