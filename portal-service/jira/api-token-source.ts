@@ -16,6 +16,11 @@ export interface JiraTransport {
   /** `https://api.atlassian.com` in production; the sandbox in tests. */
   gatewayUrl: string
   timeoutMs?: number
+  /**
+   * Per call to a Forge app's web trigger, which may itself wait on Jira for up to its budget
+   * (web triggers run 55 s at most). Default 60 s.
+   */
+  webTriggerTimeoutMs?: number
   retry?: Partial<RetryPolicy>
   maxConcurrency?: number
 }

@@ -8,6 +8,7 @@ import type { RetryPolicy } from '../../shared/jira/retry.js'
 import type { SiteFacts } from '../../shared/jira/site-facts.js'
 import type { SecretBox } from '../secrets/secret-box.js'
 import { createApiTokenSource, type JiraTransport } from './api-token-source.js'
+import { createForgeSource } from './forge-source.js'
 import type { JiraConnection } from './jira-connection.table.js'
 import type { JiraSource } from './jira-source.js'
 
@@ -50,5 +51,7 @@ export function sourceForConnection(
       options,
     )
   }
-  throw new Error(`Jira connections in ${connection.mode} mode are not supported by this portal build`)
+  // Forge mode: the sealed credential is the secret shared with the app's web trigger.
+  if (!connection.webTriggerUrl) throw new Error('This Forge connection has no web trigger URL')
+  return createForgeSource({ webTriggerUrl: connection.webTriggerUrl, secret: credential }, access.transport, options)
 }

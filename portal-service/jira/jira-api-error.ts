@@ -6,6 +6,7 @@
  */
 import { isJiraError, type JiraError } from '../../shared/jira/errors.js'
 import { ApiError } from '../http/errors.js'
+import { forgeApiError } from './forge-errors.js'
 import { SiteRedirectError, UnsafeAddressError } from './safe-fetch.js'
 
 export type JiraStage = 'setup' | 'saved'
@@ -22,6 +23,8 @@ function retryAfterHeader(error: JiraError): Record<string, string> {
 /** The ApiError for a failure reaching `siteUrl`, or the error itself if it is not Jira's. */
 export function apiErrorFromJira(error: unknown, stage: JiraStage, siteUrl: string): unknown {
   if (!isJiraError(error)) return error
+  const forge = forgeApiError(error, stage)
+  if (forge) return forge
   const cause = error.cause
   if (cause instanceof UnsafeAddressError) {
     return new ApiError(422, 'unsafe_site_url', `${siteUrl} points inside a private network; connect a Jira Cloud site.`)

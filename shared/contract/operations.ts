@@ -119,8 +119,8 @@ export const OPERATIONS = {
   changes: {
     request: z.strictObject({
       projectKeys: z.array(projectKeySchema).min(1).max(MAX_PROJECT_KEYS),
-      /** Minutes back from Jira's clock; at most 31 days (a longer gap calls for a full read). */
-      sinceMinutes: z.number().int().min(1).max(31 * 24 * 60),
+      /** Minutes back from Jira's clock (the sync asks for a day at most; ten years bounds the value). */
+      sinceMinutes: z.number().int().min(1).max(10 * 366 * 24 * 60),
       cursor: cursorIn,
       facts: knownFactsSchema.optional(),
     }),

@@ -1,5 +1,6 @@
 // Handlers of the Jira integration: each asks the policy, then the integration's services.
 import type { RouteHandler } from '@hono/zod-openapi'
+import * as forgeService from '../../jira/forge-connection.service.js'
 import * as connectionService from '../../jira/jira-connection.service.js'
 import * as projectService from '../../jira/linked-projects.service.js'
 import { authorizePortfolio } from '../../policy/authorize.js'
@@ -7,20 +8,30 @@ import * as syncStatus from '../../sync/sync-status.js'
 import type { AuthedEnv } from '../app-env.js'
 import { integrationDeps } from '../integration-context.js'
 import type * as routes from './jira.routes.js'
-
+import { isForgeEdit } from './jira.schemas.js'
 
 export const verifyJira: RouteHandler<typeof routes.verifyJira, AuthedEnv> = async (c) => {
   const deps = integrationDeps(c)
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'configureJira')
-  return c.json(await connectionService.verifyConnection(deps, portfolioId, c.req.valid('json')), 200)
+  const body = c.req.valid('json')
+  const result =
+    body.mode === 'forge'
+      ? await forgeService.verifyForgeConnection(deps, portfolioId, body)
+      : await connectionService.verifyConnection(deps, portfolioId, body)
+  return c.json(result, 200)
 }
 
 export const configureJira: RouteHandler<typeof routes.configureJira, AuthedEnv> = async (c) => {
   const deps = integrationDeps(c)
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'configureJira')
-  return c.json(await connectionService.configureConnection(deps, c.get('actor'), portfolioId, c.req.valid('json')), 201)
+  const body = c.req.valid('json')
+  const result =
+    body.mode === 'forge'
+      ? await forgeService.configureForgeConnection(deps, c.get('actor'), portfolioId, body)
+      : await connectionService.configureConnection(deps, c.get('actor'), portfolioId, body)
+  return c.json(result, 201)
 }
 
 export const getJira: RouteHandler<typeof routes.getJira, AuthedEnv> = async (c) => {
@@ -34,7 +45,11 @@ export const editJira: RouteHandler<typeof routes.editJira, AuthedEnv> = async (
   const deps = integrationDeps(c)
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'configureJira')
-  return c.json(await connectionService.editConnection(deps, c.get('actor'), portfolioId, c.req.valid('json')), 200)
+  const body = c.req.valid('json')
+  const result = isForgeEdit(body)
+    ? await forgeService.editForgeConnection(deps, c.get('actor'), portfolioId, body)
+    : await connectionService.editConnection(deps, c.get('actor'), portfolioId, body)
+  return c.json(result, 200)
 }
 
 export const previewDeleteJira: RouteHandler<typeof routes.previewDeleteJira, AuthedEnv> = async (c) => {

@@ -25,7 +25,9 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 })
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 const JIRA_ERRORS =
-  'Jira failures: 422 `jira_bad_credentials`, `jira_site_not_found`, `jira_site_unreachable`, `not_a_jira_site`, `unsafe_site_url`, `insecure_site_url`, `jira_site_redirects`; 502 `jira_token_rejected`, `jira_unavailable`; 503 `jira_rate_limited` (with Retry-After); 504 `jira_timeout`.'
+  'Jira failures: 422 `jira_bad_credentials`, `jira_site_not_found`, `jira_site_unreachable`, `not_a_jira_site`, `unsafe_site_url`, `insecure_site_url`, `jira_site_redirects`; 502 `jira_token_rejected`, `jira_unavailable`; 503 `jira_rate_limited` (with Retry-After); 504 `jira_timeout`. Forge mode adds 422 `forge_secret_rejected`, `not_a_forge_web_trigger`, `forge_project_not_allowed`, `invalid_web_trigger_url`, `insecure_web_trigger_url`; 502 `forge_secret_rejected`, `forge_app_not_understood`.'
+const MODES =
+  'Send `{siteUrl, accountEmail, apiToken}` (API-token mode, the default; `mode: "api_token"` may be omitted) or `{mode: "forge", webTriggerUrl, secret}` (the Forge app: its web trigger URL and secret from its admin page in Jira; checked with a signed ping).'
 const jiraFailures = {
   502: json(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }), 'Jira failed'),
   503: json(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }), 'Jira is rate limiting'),
@@ -40,8 +42,8 @@ export const verifyJira = protectedRoute({
   method: 'post',
   path: '/api/portfolios/{portfolioId}/jira/verify',
   tags,
-  summary: 'Check a site URL, account and API token against Jira, without saving (managers)',
-  description: `Answers with the account and the first page of projects it can see. ${JIRA_ERRORS}`,
+  summary: 'Check API-token credentials, or a Forge app, against Jira, without saving (managers)',
+  description: `${MODES} Answers with the account and the first page of projects it can see (in Forge mode: the projects on the app's allow-list). ${JIRA_ERRORS}`,
   request: { params: portfolioParams, body: body(VerifyBodySchema) },
   responses: { 200: json(VerifyResultSchema, 'The credentials work'), ...errorResponses(400, 401, 403, 404, 422), ...jiraFailures },
 })
@@ -51,7 +53,7 @@ export const configureJira = protectedRoute({
   path: '/api/portfolios/{portfolioId}/jira',
   tags,
   summary: 'Save the Jira connection with its first linked projects (managers)',
-  description: `At most 20 projects (409 \`project_limit_reached\`). A connection to another site needs \`confirmSiteChange\` (409 \`site_change_requires_confirmation\` lists what would be unlinked); to the same site, 409 \`jira_already_configured\`. 422 \`unknown_projects\` for keys the account cannot see. ${JIRA_ERRORS}`,
+  description: `${MODES} At most 20 projects (409 \`project_limit_reached\`). A connection to another site needs \`confirmSiteChange\` (409 \`site_change_requires_confirmation\` lists what would be unlinked); to the same site, 409 \`jira_already_configured\`. 422 \`unknown_projects\` for keys the account cannot see. ${JIRA_ERRORS}`,
   request: { params: portfolioParams, body: body(ConfigureBodySchema) },
   responses: { 201: json(ConnectionChangeSchema, 'Connected'), ...errorResponses(400, 401, 403, 404, 409, 422), ...jiraFailures },
 })
@@ -61,7 +63,7 @@ export const getJira = protectedRoute({
   path: '/api/portfolios/{portfolioId}/jira',
   tags,
   summary: 'The Jira connection and its linked projects (any member)',
-  description: '404 `jira_not_configured` when the portfolio is not connected. The token is never returned.',
+  description: '404 `jira_not_configured` when the portfolio is not connected. `mode` says how Jira is read; in Forge mode `webTriggerUrl` and `secretHint` are set. The token or secret is never returned.',
   request: { params: portfolioParams },
   responses: { 200: json(ConnectionSchema, 'The connection'), ...errorResponses(401, 404) },
 })
@@ -70,8 +72,8 @@ export const editJira = protectedRoute({
   method: 'patch',
   path: '/api/portfolios/{portfolioId}/jira',
   tags,
-  summary: 'Edit Configuration: rotate the token, change the account or the site (managers)',
-  description: `Checked against Jira before it is saved. A new site deletes the configuration and its links: it needs the email, a token and \`confirmSiteChange\`. ${JIRA_ERRORS}`,
+  summary: 'Edit Configuration: rotate the token or the Forge secret, change the account, web trigger URL or site (managers)',
+  description: `Checked against Jira (or the Forge app) before it is saved. Send one mode's fields: \`{apiToken?, accountEmail?, siteUrl?}\` or \`{webTriggerUrl?, secret?}\` (\`mode\` may name it); all of the other mode's fields move the connection to it, keeping the links on the same site. A new site deletes the configuration and its links: it needs the full credentials and \`confirmSiteChange\`. ${JIRA_ERRORS}`,
   request: { params: portfolioParams, body: body(EditBodySchema) },
   responses: { 200: json(ConnectionChangeSchema, 'Saved'), ...errorResponses(400, 401, 403, 404, 409, 422), ...jiraFailures },
 })

@@ -19,23 +19,67 @@ export const ProjectKeySchema = z
 
 export const CredentialsSchema = z.object({ siteUrl, accountEmail, apiToken })
 
-export const VerifyBodySchema = CredentialsSchema.extend({
-  query: z.string().trim().max(200).optional().openapi({ description: 'Filters the first page of projects.' }),
+const webTriggerUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .openapi({ description: "The Forge app's web trigger URL, from the app's admin page in Jira.", example: 'https://4a5b0c1d.hello.atlassian-dev.net/x1/AbCdEf' })
+const secret = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "must be the 43-character secret shown on the Forge app's admin page")
+  .openapi({ description: 'The secret the Forge app generated. Stored encrypted, never returned.' })
+
+const apiTokenMode = z.literal('api_token').default('api_token').openapi({ description: 'Optional: API-token mode is the default.' })
+const forgeMode = z.literal('forge').openapi({ description: 'Read Jira through the Forge app installed on the site.' })
+const query = z.string().trim().max(200).optional().openapi({ description: 'Filters the first page of projects.' })
+const projectKeys = z.array(ProjectKeySchema).max(100).openapi({ description: 'At most 20 distinct projects.' })
+const confirmSiteChange = z.boolean().optional().openapi({
+  description: 'Needed to replace a connection to another site; everything linked is unlinked.',
 })
 
-export const ConfigureBodySchema = CredentialsSchema.extend({
-  projectKeys: z.array(ProjectKeySchema).max(100).openapi({ description: 'At most 20 distinct projects.' }),
-  confirmSiteChange: z.boolean().optional().openapi({
-    description: 'Needed to replace a connection to another site; everything linked is unlinked.',
-  }),
-})
+export const ForgeCredentialsSchema = z.object({ mode: forgeMode, webTriggerUrl, secret })
 
-export const EditBodySchema = z.object({
-  siteUrl: siteUrl.optional(),
-  accountEmail: accountEmail.optional(),
-  apiToken: apiToken.optional(),
-  confirmSiteChange: z.boolean().optional(),
-})
+export const ApiTokenVerifyBodySchema = CredentialsSchema.extend({ mode: apiTokenMode, query })
+export const ForgeVerifyBodySchema = ForgeCredentialsSchema.extend({ query })
+/** API token (the default, `mode` may be omitted) or Forge app. */
+export const VerifyBodySchema = z.discriminatedUnion('mode', [ApiTokenVerifyBodySchema, ForgeVerifyBodySchema]).openapi('JiraVerifyBody')
+
+export const ApiTokenConfigureBodySchema = CredentialsSchema.extend({ mode: apiTokenMode, projectKeys, confirmSiteChange })
+export const ForgeConfigureBodySchema = ForgeCredentialsSchema.extend({ projectKeys, confirmSiteChange })
+export const ConfigureBodySchema = z
+  .discriminatedUnion('mode', [ApiTokenConfigureBodySchema, ForgeConfigureBodySchema])
+  .openapi('JiraConfigureBody')
+
+const API_TOKEN_FIELDS = ['siteUrl', 'accountEmail', 'apiToken'] as const
+const FORGE_FIELDS = ['webTriggerUrl', 'secret'] as const
+
+/**
+ * Either mode's fields, never both. Without `mode`, the fields say which mode is meant; a
+ * connection moves to the other mode when that mode's fields are all given.
+ */
+export const EditBodySchema = z
+  .object({
+    mode: z.enum(['api_token', 'forge']).optional(),
+    siteUrl: siteUrl.optional(),
+    accountEmail: accountEmail.optional(),
+    apiToken: apiToken.optional(),
+    webTriggerUrl: webTriggerUrl.optional(),
+    secret: secret.optional(),
+    confirmSiteChange: z.boolean().optional(),
+  })
+  .superRefine((body, ctx) => {
+    const apiFields = API_TOKEN_FIELDS.filter((field) => body[field] !== undefined)
+    const forgeFields = FORGE_FIELDS.filter((field) => body[field] !== undefined)
+    const mixed = (apiFields.length > 0 && forgeFields.length > 0) || (body.mode === 'forge' && apiFields.length > 0) || (body.mode === 'api_token' && forgeFields.length > 0)
+    if (mixed) ctx.addIssue({ code: 'custom', path: ['mode'], message: 'send the fields of one mode: siteUrl/accountEmail/apiToken, or webTriggerUrl/secret' })
+  })
+
+/** Whether an edit is meant for Forge mode. */
+export function isForgeEdit(body: z.infer<typeof EditBodySchema>): boolean {
+  return body.mode === 'forge' || (body.mode === undefined && FORGE_FIELDS.some((field) => body[field] !== undefined))
+}
 
 export const AccountSchema = z
   .object({
@@ -52,6 +96,7 @@ export const ProjectOptionSchema = z
 
 export const VerifyResultSchema = z
   .object({
+    mode: z.enum(['api_token', 'forge']),
     siteUrl: z.string(),
     authRoute: z.enum(['site', 'gateway']),
     account: AccountSchema,
@@ -59,6 +104,8 @@ export const VerifyResultSchema = z
     startAt: z.number().int(),
     total: z.number().int().nullable(),
     isLast: z.boolean(),
+    webTriggerUrl: z.string().optional().openapi({ description: 'Forge mode: the web trigger that answered.' }),
+    cloudId: z.string().nullable().optional().openapi({ description: 'Forge mode: the cloud id of the site the app is installed on.' }),
   })
   .openapi('JiraVerification')
 
@@ -94,8 +141,10 @@ export const ConnectionSchema = z
     siteUrl: z.string(),
     accountEmail: z.string().nullable(),
     accountName: z.string().nullable(),
-    tokenHint: z.string().openapi({ description: 'The last four characters of the token; the token itself is never returned.' }),
+    tokenHint: z.string().openapi({ description: 'The last four characters of the token (or of the Forge secret); the credential itself is never returned.' }),
     authRoute: z.enum(['site', 'gateway']),
+    webTriggerUrl: z.string().nullable().openapi({ description: 'Forge mode: the web trigger the portal calls; null in API-token mode.' }),
+    secretHint: z.string().nullable().openapi({ description: 'Forge mode: the last four characters of the secret; null in API-token mode.' }),
     health: HealthSchema,
     lastSyncAt: z.string().nullable(),
     lastFullSyncAt: z.string().nullable(),
