@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import { ApiError } from '../http/errors.js'
-import { HEALTH_MESSAGES } from './health.js'
+import { healthMessage } from './health.js'
 import { PROJECT_LIMIT } from './integration-deps.js'
 import * as connectionRepository from './jira-connection.repository.js'
 import type { JiraConnection } from './jira-connection.table.js'
@@ -76,7 +76,7 @@ export function toView(connection: JiraConnection, projects: LinkedProject[]): C
     secretHint: connection.mode === 'forge' ? connection.credentialHint : null,
     health: {
       status: connection.health,
-      message: connection.healthMessage ?? HEALTH_MESSAGES[connection.health],
+      message: healthMessage(connection.health, connection.mode, connection.healthMessage),
       checkedAt: connection.healthCheckedAt,
     },
     lastSyncAt: connection.lastSyncAt,

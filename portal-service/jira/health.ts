@@ -17,6 +17,20 @@ export const HEALTH_MESSAGES: Record<HealthState, string> = {
   not_understood: 'Jira answered in a way we do not understand; figures shown are the last ones read.',
 }
 
+/**
+ * What differs in Forge mode: the stored credential is the app's secret, rotated by a Jira admin
+ * on the app's page, so "rotate the token" would send a manager to the wrong place.
+ */
+export const FORGE_HEALTH_MESSAGES: Partial<Record<HealthState, string>> = {
+  token_rejected: "The Forge app refused the stored secret — a manager must paste the current one from the app's admin page in Jira.",
+  forbidden: "The Forge app may not read a linked project: a Jira admin can add it to the app's allow-list.",
+}
+
+/** The sentence shown for a connection's health, in the words of its mode. */
+export function healthMessage(state: HealthState, mode: 'api_token' | 'forge', stored: string | null): string {
+  return (mode === 'forge' ? FORGE_HEALTH_MESSAGES[state] : undefined) ?? stored ?? HEALTH_MESSAGES[state]
+}
+
 export function healthFor(kind: JiraFailureKind): HealthState {
   switch (kind) {
     case 'bad_credentials':

@@ -157,7 +157,7 @@ describe.each(DIALECTS)('Forge mode on %s', (dialect) => {
     f.t.clock.advance(10 * MINUTE)
     const failed = await f.t.deps.sync.syncPortfolio(f.portfolioId, { trigger: 'manual' })
     expect(failed).toMatchObject({ outcome: 'failed', error: { kind: 'bad_credentials' } })
-    expect((await f.people.viewer.get(f.api('/jira'))).body.health.status).toBe('token_rejected')
+    expect((await f.people.viewer.get(f.api('/jira'))).body.health).toMatchObject({ status: 'token_rejected', message: expect.stringContaining('paste the current one') })
     const wrong = await f.people.manager.patch(f.api('/jira'), { secret: old })
     expect([wrong.status, wrong.body.error.code]).toEqual([422, 'forge_secret_rejected'])
     expect((await f.people.contributor.patch(f.api('/jira'), { secret: app.secret })).status).toBe(403)
