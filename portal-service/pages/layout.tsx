@@ -7,7 +7,7 @@ import type { Flash } from './flash.js'
 import type { PageSession } from './page-context.js'
 
 const FlashMessage: FC<{ flash: Flash }> = ({ flash }) => (
-  <div class={`alert alert-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+  <div class={`alert alert-${flash.kind} flash`} role={flash.kind === 'error' ? 'alert' : 'status'}>
     <p>{flash.text}</p>
     {flash.items && flash.items.length > 0 ? (
       <ul>

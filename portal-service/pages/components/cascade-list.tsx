@@ -8,7 +8,9 @@ export const UnlinkedEpicsList: FC<{ epics: UnlinkedEpic[] }> = ({ epics }) =>
   ) : (
     <>
       <p>
-        These {epics.length === 1 ? 'epic' : `${epics.length} epics`} will be unlinked from their initiatives automatically:
+        {epics.length === 1
+          ? 'This epic will be unlinked from its initiative automatically:'
+          : `These ${epics.length} epics will be unlinked from their initiatives automatically:`}
       </p>
       <ul class="cascade-list" aria-label="Epics that will be unlinked">
         {epics.map((epic) => (

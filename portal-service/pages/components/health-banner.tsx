@@ -13,7 +13,7 @@ export const HealthBanner: FC<{ connection: ConnectionView | null; portfolioId: 
       <p>
         <strong>Jira: </strong>
         {connection.health.message}{' '}
-        {connection.health.status !== 'token_rejected' ? 'Figures shown are the last ones read. ' : null}
+        {connection.health.message.includes('last ones read') ? null : 'Figures shown are the last ones read. '}
         {canConfigure ? (
           <a href={`/portfolios/${portfolioId}/settings/integrations/jira/edit`}>Edit Configuration</a>
         ) : null}
