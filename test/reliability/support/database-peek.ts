@@ -68,7 +68,9 @@ function peekSqlite(file: string): DatabasePeek {
       const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).map((row) => `foreign key: ${JSON.stringify(row)}`)
       return [...integrity.filter((line) => line !== 'ok'), ...foreignKeys]
     },
-    close: async () => db.close(),
+    close: async () => {
+      db.close()
+    },
   }
 }
 
