@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const { jira, sync } = createIntegration({ db, config, log, clock, secretKey })
-  const app = createApp({ db, config, log, clock, secretKey, jira, sync })
+  const { jira, sync, changes } = createIntegration({ db, config, log, clock, secretKey })
+  const app = createApp({ db, config, log, clock, secretKey, jira, sync, changes })
   sync.start()
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
@@ -77,8 +77,10 @@ async function main(): Promise<void> {
     log.info('shutting down', { signal })
     // Stop accepting connections and syncing, let work in flight finish, then close the database.
     server.close(() => {
-      sync
+      // Queued change notices are hints: dropping them is safe, the schedule catches up.
+      changes
         .stop()
+        .then(() => sync.stop())
         .then(() => db.destroy())
         .then(() => process.exit(0))
         .catch((error: unknown) => {

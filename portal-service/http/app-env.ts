@@ -5,6 +5,7 @@ import type { SecureHeadersVariables } from 'hono/secure-headers'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { JiraAccess } from '../jira/connection-source.js'
+import type { ChangeQueue } from '../sync/change-queue.js'
 import type { SyncEngine } from '../sync/sync-engine.js'
 import type { Database } from '../db/database.js'
 import type { Logger } from '../log/logger.js'
@@ -27,6 +28,8 @@ export interface AppDeps {
   jira: JiraAccess
   /** Keeps connected portfolios' figures fresh. */
   sync: SyncEngine
+  /** Turns change notices (Jira webhooks, Forge events) into batched, targeted re-reads. */
+  changes: ChangeQueue
 }
 
 /** How the current request proved who it is. */

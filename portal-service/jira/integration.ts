@@ -1,7 +1,8 @@
 /**
  * @module
  * Assembles the Jira integration from the portal's configuration: the sealed-credential box,
- * the guarded HTTP transport, and the sync engine. `main.ts` and the tests both build it here.
+ * the guarded HTTP transport, the sync engine, and the queue that turns change events into
+ * targeted re-reads. `main.ts` and the tests both build it here.
  */
 import { hostname } from 'node:os'
 import type { Kysely } from 'kysely'
@@ -12,6 +13,8 @@ import type { Database } from '../db/database.js'
 import { newId } from '../db/ids.js'
 import type { Logger } from '../log/logger.js'
 import { createSecretBox } from '../secrets/secret-box.js'
+import type { ChangeQueue } from '../sync/change-queue.js'
+import { createChangeQueue, type ChangeQueueTuning } from '../sync/epic-refresh.js'
 import { SyncEngine, type SyncEngineOptions } from '../sync/sync-engine.js'
 import type { JiraTransport } from './api-token-source.js'
 import { sourceForConnection, type JiraAccess } from './connection-source.js'
@@ -26,11 +29,15 @@ export interface IntegrationOptions {
   /** Tests shorten retries and timeouts; production keeps Jira's recommended backoff. */
   transport?: Partial<JiraTransport>
   sync?: Partial<Pick<SyncEngineOptions, 'leaseMs' | 'epicsPerQuery' | 'parallelQueries' | 'modePolicy' | 'instanceId'>>
+  /** How change notices are batched (tests shorten the debounce). */
+  changeQueue?: ChangeQueueTuning
 }
 
 export interface Integration {
   jira: JiraAccess
   sync: SyncEngine
+  /** Change notices (Jira webhooks, Forge events) become batched re-reads here. */
+  changes: ChangeQueue
 }
 
 export function createIntegration(options: IntegrationOptions): Integration {
@@ -56,5 +63,6 @@ export function createIntegration(options: IntegrationOptions): Integration {
     sourceFor: (connection, request) => sourceForConnection(connection, jira, request),
     ...options.sync,
   })
-  return { jira, sync }
+  const changes = createChangeQueue({ db: options.db, log: options.log, sync }, options.changeQueue)
+  return { jira, sync, changes }
 }

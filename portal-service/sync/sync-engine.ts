@@ -121,6 +121,33 @@ export class SyncEngine {
     })
   }
 
+  /**
+   * Re-reads `epicIds` in full, figures or not: events said they may have changed (DESIGN.md,
+   * "Freshness: events are hints"; change-queue.ts batches them). It holds the portfolio's lease
+   * under an owner of its own, so it never runs beside a sync of the same portfolio (two full
+   * reads of one epic would sweep each other's children): while one runs it answers `locked`.
+   */
+  async refreshEpics(portfolioId: string, epicIds: readonly string[], trigger: SyncTrigger = 'event'): Promise<SyncResult> {
+    const { db, clock, instanceId, leaseMs } = this.#options
+    if (epicIds.length === 0) return { status: 'skipped', reason: 'nothing_to_read' }
+    const connection = await connectionRepository.findConnection(db, portfolioId)
+    if (!connection) return { status: 'skipped', reason: 'not_connected' }
+    const owner = `${instanceId}:refresh`
+    const now = clock.now()
+    if (!(await acquireLease(db, portfolioId, owner, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString()))) {
+      return { status: 'skipped', reason: 'locked' }
+    }
+    try {
+      return await this.#run(connection, 'epics', trigger, async (ctx, known) => {
+        const facts = known ?? (await this.#refreshFacts(ctx))
+        const { error } = await readEpicsInFull(ctx, epicIds, await knownReadableProjects(ctx), facts)
+        if (error) throw error
+      })
+    } finally {
+      await releaseLease(db, portfolioId, owner)
+    }
+  }
+
   /** Syncs every connected portfolio whose last attempt is older than the interval. */
   async runDue(): Promise<void> {
     const { db, clock, intervalMs } = this.#options

@@ -212,6 +212,7 @@ export async function createTestApp(
       return testApp.signIn(await testApp.createUser(options))
     },
     async destroy() {
+      await deps.changes.stop()
       await deps.sync.stop()
       await database.destroy()
     },
