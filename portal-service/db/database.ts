@@ -14,6 +14,8 @@ import type { MembershipTable } from '../memberships/membership.table.js'
 import type { PortfolioTable } from '../portfolios/portfolio.table.js'
 import type { SyncRunTable } from '../sync/sync-run.table.js'
 import type { UserTable } from '../users/user.table.js'
+import type { EventDeliveryTable } from '../webhooks/event-delivery.table.js'
+import type { JiraWebhookTable } from '../webhooks/jira-webhook.table.js'
 
 /**
  * Keys are camelCase: `CamelCasePlugin` maps them (and every column) to snake_case in SQL,
@@ -35,4 +37,6 @@ export interface Database {
   epicSnapshots: EpicSnapshotTable
   epicChildren: EpicChildTable
   syncRuns: SyncRunTable
+  jiraWebhooks: JiraWebhookTable
+  eventDeliveries: EventDeliveryTable
 }

@@ -43,6 +43,10 @@ const CONTRACT = [
   'DELETE /api/portfolios/{portfolioId}/jira/projects/{projectKey}',
   'POST /api/portfolios/{portfolioId}/jira/sync',
   'GET /api/portfolios/{portfolioId}/jira/sync',
+  'POST /api/portfolios/{portfolioId}/jira/webhook',
+  'GET /api/portfolios/{portfolioId}/jira/webhook',
+  'DELETE /api/portfolios/{portfolioId}/jira/webhook',
+  'POST /api/webhooks/jira/{deliveryId}',
   'GET /api/portfolios/{portfolioId}/jira/epics',
   'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
   'POST /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
@@ -58,6 +62,8 @@ const PUBLIC = [
   'GET /api/health',
   'GET /api/openapi.json',
   'GET /api/docs',
+  // Jira delivers without a session; the signature decides (401 for a bad one).
+  'POST /api/webhooks/jira/{deliveryId}',
 ]
 
 type Operation = {

@@ -5,6 +5,7 @@ import * as connectionService from '../../jira/jira-connection.service.js'
 import * as projectService from '../../jira/linked-projects.service.js'
 import { authorizePortfolio } from '../../policy/authorize.js'
 import * as syncStatus from '../../sync/sync-status.js'
+import { eventFreshnessOf } from '../../webhooks/webhook.service.js'
 import type { AuthedEnv } from '../app-env.js'
 import { integrationDeps } from '../integration-context.js'
 import type * as routes from './jira.routes.js'
@@ -38,7 +39,9 @@ export const getJira: RouteHandler<typeof routes.getJira, AuthedEnv> = async (c)
   const deps = integrationDeps(c)
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'viewPortfolio')
-  return c.json(await connectionService.getConnectionView(deps.db, portfolioId), 200)
+  const view = await connectionService.getConnectionView(deps.db, portfolioId)
+  // Whether Jira events are flowing, beside the health (DESIGN.md, "Freshness: events are hints").
+  return c.json({ ...view, events: await eventFreshnessOf(deps.db, portfolioId, deps.clock.now()) }, 200)
 }
 
 export const editJira: RouteHandler<typeof routes.editJira, AuthedEnv> = async (c) => {

@@ -1,5 +1,6 @@
 // Schemas of the Jira integration's API: connection, projects, epics, progress, sync.
 import { z } from '@hono/zod-openapi'
+import { EventFreshnessSchema } from '../webhooks/webhooks.schemas.js'
 
 const siteUrl = z.string().trim().min(1).max(2048).openapi({ example: 'https://mycompany.atlassian.net' })
 const accountEmail = z.email().max(320).openapi({ example: 'jira-reader@mycompany.com' })
@@ -152,6 +153,9 @@ export const ConnectionSchema = z
     updatedAt: z.string(),
     projectLimit: z.number().int(),
     linkedProjects: z.array(LinkedProjectSchema),
+    events: EventFreshnessSchema.optional().openapi({
+      description: 'Whether Jira events are flowing (GET only): live, waiting, events stopped <time>, or polling only.',
+    }),
   })
   .openapi('JiraConnection')
 
