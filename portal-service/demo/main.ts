@@ -71,8 +71,10 @@ The Jira sandbox (a fake Jira Cloud) is at ${site.sandbox.url}; data is in ${DAT
     stopping = true
     process.stdout.write('\nStopping the demo…\n')
     server.close()
-    void deps.sync
+    // As `npm start` does: queued change notices are hints, then the syncs under way finish.
+    void deps.changes
       .stop()
+      .then(() => deps.sync.stop())
       .then(() => db.destroy())
       .then(() => site.sandbox.close())
       .then(() => process.exit(0))

@@ -110,6 +110,9 @@ export const IntegrationsPage: FC<Props> = ({ page, connection, deletePreview, u
             )
           ) : null}
         </div>
+        {page.can('linkProjects') ? (
+          <p class="muted">You can only link Jira projects that the configured account can see, at most {connection.projectLimit}. Unlinking a project also unlinks its epics from the initiatives they are linked to.</p>
+        ) : null}
         {linked.length === 0 ? (
           <p class="muted">No Jira projects are linked yet.{page.can('linkProjects') ? ' Use +Link Projects to add some.' : ''}</p>
         ) : (

@@ -164,6 +164,26 @@ test('keyboard only: Tab to ⨉, Enter opens the confirmation on Cancel, Escape 
   expect(await page.locator(`li[data-epic="${epic.key}"]`).count()).toBe(0)
 })
 
+test('an epic deleted in Jira, and one moved to a project not linked, say so where they were linked', async () => {
+  const { store } = f.site.sandbox
+  const deleted = f.site.epics.plain[2]!
+  const moved = f.site.epics.plain[1]!
+  store.deleteIssue(deleted.key)
+  const newKey = store.moveIssue(moved.key, 'OPS')
+  store.flushSearchIndex()
+  // Deletions are seen by the periodic full read (DESIGN.md, Sync); run it now rather than wait.
+  await f.t.deps.sync.syncPortfolio(f.seeded.digitalBanking, { trigger: 'manual', mode: 'full' })
+  await page.goto(paths.initiative('Data platform migration'))
+  const gone = page.locator(`li.epic-row[data-epic="${deleted.key}"]`)
+  expect(await gone.getAttribute('data-state')).toBe('deleted')
+  expect(await gone.textContent()).toContain('Deleted in Jira.')
+  await page.goto(paths.initiative('Customer portal refresh'))
+  const away = page.locator(`li.epic-row[data-epic="${newKey}"]`)
+  expect(await away.getAttribute('data-state')).toBe('moved_out')
+  expect(await away.textContent()).toContain('This epic now belongs to a Jira project that is not linked to the portfolio.')
+  await f.screenshot(page, 'initiative-moved-out')
+})
+
 test('a rejected token shows on every page with Jira data, in words saying who must act', async () => {
   f.site.sandbox.store.revokeToken(f.site.sandbox.accounts.admin.email)
   await page.goto(paths.banking)

@@ -143,6 +143,11 @@ test('signing in: a wrong password is said plainly; afterwards the page asked fo
 test('members: a manager adds a colleague by picking them and another company’s manager by exact email', async () => {
   const page = await f.newPage()
   await f.signIn(page, 'manager')
+  expect(await page.locator('.portfolio-card h2').allTextContents()).toEqual(['Digital Banking', 'Retail Expansion'])
+  await f.screenshot(page, 'portfolio-list')
+  await page.goto(`${paths.banking}/settings/general`)
+  expect(await page.getByLabel('Stages').inputValue()).toBe('Proposal\nPlanning\nExecution\nDone')
+  await f.screenshot(page, 'settings-general')
   await page.goto(`${paths.retail}/settings/members`)
   await page.locator('#add-company-userId').selectOption({ label: 'Carlos Diaz (carlos@acme.example)' })
   await page.locator('#add-company-role').selectOption('contributor')
