@@ -75,15 +75,30 @@ export const IntegrationsPage: FC<Props> = ({ page, connection, deletePreview, u
               {connection.siteUrl}
             </a>
           </dd>
-          <dt>Account</dt>
-          <dd>
-            {connection.accountName ? `${connection.accountName} · ` : ''}
-            {connection.accountEmail ?? 'Forge app'}
-          </dd>
-          <dt>API Token</dt>
-          <dd>
-            <span class="token-hint">{connection.tokenHint}</span> <span class="muted">(never shown in full)</span>
-          </dd>
+          {connection.mode === 'forge' ? (
+            <>
+              <dt>Connected through</dt>
+              <dd>The Forge app installed on the Jira site</dd>
+              <dt>Web trigger</dt>
+              <dd class="token-hint">{connection.webTriggerUrl}</dd>
+              <dt>Shared secret</dt>
+              <dd>
+                <span class="token-hint">{connection.secretHint}</span> <span class="muted">(never shown in full)</span>
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>Account</dt>
+              <dd>
+                {connection.accountName ? `${connection.accountName} · ` : ''}
+                {connection.accountEmail}
+              </dd>
+              <dt>API Token</dt>
+              <dd>
+                <span class="token-hint">{connection.tokenHint}</span> <span class="muted">(never shown in full)</span>
+              </dd>
+            </>
+          )}
           <dt>Health</dt>
           <dd>
             <HealthLozenge status={connection.health.status} /> {connection.health.message}

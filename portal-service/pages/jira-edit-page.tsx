@@ -15,11 +15,16 @@ export const JiraEditPage: FC<{ page: PortfolioPage; connection: ConnectionView;
     <SettingsFrame page={page} tab="integrations" title="Edit Configuration" connection={connection} crumbs={[{ label: 'Integrations', href: integrations }, { label: 'Edit Configuration' }]}>
       <section class="card" aria-labelledby="edit-title">
         <h2 id="edit-title">Edit Configuration</h2>
+        {connection.mode === 'forge' ? (
+          <div class="alert alert-info">
+            <p>This portfolio reads Jira through the Forge app; its secret is rotated on the app’s admin page in Jira. Entering an account and API token here switches the connection to an API token.</p>
+          </div>
+        ) : null}
         <p class="muted">Rotate the API token, or use another account. The new credentials are checked with Jira before they are saved. Changing the Jira Environment URL deletes this configuration: you will be asked to confirm.</p>
         <form method="post" action={`${integrations}/jira/edit`} class="form-grid">
           <CsrfField token={page.csrfToken} />
           <ErrorSummary form={form} />
-          <CredentialFields form={form} site={connection.siteUrl} account={connection.accountEmail ?? ''} tokenHint={connection.tokenHint} />
+          <CredentialFields form={form} site={connection.siteUrl} account={connection.accountEmail ?? ''} tokenHint={connection.mode === 'api_token' ? connection.tokenHint : undefined} />
           <div class="actions">
             <a class="button button-secondary" href={integrations}>
               Cancel
