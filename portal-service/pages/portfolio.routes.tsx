@@ -90,8 +90,9 @@ export function createPortfolioPages(): Hono<AppEnv> {
     } else if (waited.outcome === 'ok') {
       flash = { kind: 'success', text: 'Refreshed from Jira: the figures are current.' }
     } else {
-      const connection = await jiraConnectionOf(page)
-      flash = { kind: 'error', text: `Jira could not be read: ${connection?.health.message ?? 'try again later.'} The last known figures are shown, marked stale.` }
+      const health = (await jiraConnectionOf(page))?.health.message ?? 'try again later.'
+      const kept = health.includes('last ones read') ? '' : ' The last known figures are shown, marked stale.'
+      flash = { kind: 'error', text: `Jira could not be read: ${health}${kept}` }
     }
     return redirectWith(c, back, flash)
   })
