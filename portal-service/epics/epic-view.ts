@@ -49,7 +49,24 @@ function category(value: string): StatusCategoryKey {
   return (CATEGORIES as readonly string[]).includes(value) ? (value as StatusCategoryKey) : 'new'
 }
 
-export function snapshotProgress(snapshot: EpicSnapshot): EpicProgress | null {
+/** The snapshot columns an epic's figures come from (roll-ups read only these). */
+export type ProgressColumns = Pick<
+  EpicSnapshot,
+  | 'statusCategory'
+  | 'todo'
+  | 'inProgress'
+  | 'done'
+  | 'total'
+  | 'pointsTodo'
+  | 'pointsInProgress'
+  | 'pointsDone'
+  | 'pointsTotal'
+  | 'unestimated'
+  | 'hasPoints'
+  | 'progressReadAt'
+>
+
+export function snapshotProgress(snapshot: ProgressColumns): EpicProgress | null {
   if (snapshot.progressReadAt === null || snapshot.total === null) return null
   return epicProgressFromTotals({
     epicStatusCategory: category(snapshot.statusCategory),
@@ -73,7 +90,10 @@ export interface EpicLink {
   projectAvatarUrl: string | null
 }
 
-export function toEpicView(link: EpicLink, snapshot: EpicSnapshot | undefined, siteUrl: string | null): EpicView {
+/** What an epic view shows of a snapshot: all of it but the bookkeeping columns. */
+export type ViewedSnapshot = Omit<EpicSnapshot, 'portfolioId' | 'epicReadAt'>
+
+export function toEpicView(link: EpicLink, snapshot: ViewedSnapshot | undefined, siteUrl: string | null): EpicView {
   if (!snapshot) {
     return {
       id: link.jiraIssueId,
@@ -116,8 +136,8 @@ export function toEpicView(link: EpicLink, snapshot: EpicSnapshot | undefined, s
   }
 }
 
-/** An initiative's roll-up over its epics' figures. */
-export function initiativeProgress(epics: readonly EpicView[]): InitiativeProgress {
+/** An initiative's roll-up over its epics' figures (only these three parts of each view count). */
+export function initiativeProgress(epics: readonly Pick<EpicView, 'progress' | 'readAt' | 'stale'>[]): InitiativeProgress {
   const read = epics.filter((e) => e.progress !== null)
   const times = read.map((e) => e.readAt).filter((t): t is string => t !== null).sort()
   return {

@@ -13,11 +13,11 @@ import { ApiError } from '../http/errors.js'
 import { sourceForConnection } from '../jira/connection-source.js'
 import { EPIC_LIMIT, type IntegrationDeps } from '../jira/integration-deps.js'
 import { throwJiraFailure } from '../jira/jira-api-error.js'
-import * as connectionRepository from '../jira/jira-connection.repository.js'
 import { requireConnection } from '../jira/jira-connection.service.js'
 import * as projectRepository from '../jira/linked-project.repository.js'
 import type { Actor } from '../policy/actor.js'
 import * as snapshotRepository from './epic-snapshot.repository.js'
+import * as rollupRepository from './initiative-rollup.repository.js'
 import { initiativeProgress, toEpicView, type EpicView, type InitiativeProgress } from './epic-view.js'
 import * as linkedEpicRepository from './linked-epic.repository.js'
 
@@ -85,42 +85,70 @@ export async function requireInitiative(db: Kysely<Database>, portfolioId: strin
   return initiative
 }
 
-/** The epics of an initiative with their figures, and its roll-up. */
+/** The epics of an initiative with their figures, and its roll-up. One query: the detail page is read often. */
 export async function initiativeEpics(
   db: Kysely<Database>,
   portfolioId: string,
   initiativeId: string,
 ): Promise<{ epics: EpicView[]; progress: InitiativeProgress }> {
-  const connection = await connectionRepository.findConnection(db, portfolioId)
-  const links = await db
+  const rows = await db
     .selectFrom('linkedEpics')
     .innerJoin('linkedProjects', 'linkedProjects.id', 'linkedEpics.linkedProjectId')
-    .select(['linkedEpics.jiraIssueId', 'linkedEpics.linkedAt', 'linkedProjects.avatarUrl as projectAvatarUrl'])
+    .leftJoin('epicSnapshots', (join) =>
+      join.onRef('epicSnapshots.portfolioId', '=', 'linkedEpics.portfolioId').onRef('epicSnapshots.jiraIssueId', '=', 'linkedEpics.jiraIssueId'),
+    )
+    .leftJoin('jiraConnections', 'jiraConnections.portfolioId', 'linkedEpics.portfolioId')
+    .select([
+      'linkedEpics.jiraIssueId',
+      'linkedEpics.linkedAt',
+      'linkedProjects.avatarUrl as projectAvatarUrl',
+      'jiraConnections.siteUrl',
+      'epicSnapshots.epicKey',
+      'epicSnapshots.summary',
+      'epicSnapshots.statusName',
+      'epicSnapshots.statusCategory',
+      'epicSnapshots.assigneeName',
+      'epicSnapshots.assigneeAvatarUrl',
+      'epicSnapshots.jiraProjectId',
+      'epicSnapshots.projectKey',
+      'epicSnapshots.state',
+      'epicSnapshots.todo',
+      'epicSnapshots.inProgress',
+      'epicSnapshots.done',
+      'epicSnapshots.total',
+      'epicSnapshots.pointsTodo',
+      'epicSnapshots.pointsInProgress',
+      'epicSnapshots.pointsDone',
+      'epicSnapshots.pointsTotal',
+      'epicSnapshots.unestimated',
+      'epicSnapshots.hasPoints',
+      'epicSnapshots.progressReadAt',
+      'epicSnapshots.staleSince',
+    ])
     .where('linkedEpics.initiativeId', '=', initiativeId)
+    .where('linkedEpics.portfolioId', '=', portfolioId)
     .orderBy('linkedEpics.linkedAt')
     .orderBy('linkedEpics.id')
     .execute()
-  const snapshots = await snapshotRepository.findSnapshots(db, portfolioId, links.map((l) => l.jiraIssueId))
-  const byId = new Map(snapshots.map((s) => [s.jiraIssueId, s]))
-  const epics = links.map((link) => toEpicView(link, byId.get(link.jiraIssueId), connection?.siteUrl ?? null))
+  const epics = rows.map((row) => {
+    const { siteUrl, epicKey, summary, statusName, statusCategory, jiraProjectId, projectKey, state, hasPoints, ...rest } = row
+    // Every snapshot has a key: without one, the left join found no snapshot (not read yet).
+    const snapshot =
+      epicKey === null || summary === null || statusName === null || statusCategory === null || jiraProjectId === null || projectKey === null || state === null
+        ? undefined
+        : { ...rest, epicKey, summary, statusName, statusCategory, jiraProjectId, projectKey, state, hasPoints: hasPoints ?? 0 }
+    return toEpicView(row, snapshot, siteUrl ?? null)
+  })
   return { epics, progress: initiativeProgress(epics) }
 }
 
-/** Every initiative's roll-up in one read, for the portfolio landscape. */
+/**
+ * Every initiative's roll-up in one read, for the portfolio landscape: the precomputed roll-ups,
+ * one row per initiative, rather than every linked epic's snapshot. Initiatives without linked
+ * epics have no entry.
+ */
 export async function portfolioProgress(db: Kysely<Database>, portfolioId: string): Promise<Map<string, InitiativeProgress>> {
-  const links = await db
-    .selectFrom('linkedEpics')
-    .innerJoin('linkedProjects', 'linkedProjects.id', 'linkedEpics.linkedProjectId')
-    .select(['linkedEpics.initiativeId', 'linkedEpics.jiraIssueId', 'linkedEpics.linkedAt', 'linkedProjects.avatarUrl as projectAvatarUrl'])
-    .where('linkedEpics.portfolioId', '=', portfolioId)
-    .execute()
-  const snapshots = new Map((await snapshotRepository.listSnapshots(db, portfolioId)).map((s) => [s.jiraIssueId, s]))
-  const byInitiative = new Map<string, EpicView[]>()
-  for (const link of links) {
-    const view = toEpicView(link, snapshots.get(link.jiraIssueId), null)
-    byInitiative.set(link.initiativeId, [...(byInitiative.get(link.initiativeId) ?? []), view])
-  }
-  return new Map([...byInitiative].map(([id, epics]) => [id, initiativeProgress(epics)]))
+  return rollupRepository.listRollups(db, portfolioId)
 }
 
 /**
