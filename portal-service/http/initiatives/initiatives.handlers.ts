@@ -1,10 +1,12 @@
 // Handlers for initiatives.
-import type { RouteHandler } from '@hono/zod-openapi'
+import type { RouteHandler, z } from '@hono/zod-openapi'
+import type { TypedResponse } from 'hono'
 import { initiativeProgress } from '../../epics/epic-view.js'
 import * as epicsService from '../../epics/epics.service.js'
 import * as initiativeService from '../../initiatives/initiative.service.js'
 import { authorizePortfolio } from '../../policy/authorize.js'
 import type { AuthedEnv } from '../app-env.js'
+import { initiativeListCache } from './initiative-list-cache.js'
 import type * as routes from './initiatives.routes.js'
 
 export const listInitiatives: RouteHandler<typeof routes.listInitiatives, AuthedEnv> = async (
@@ -13,12 +15,18 @@ export const listInitiatives: RouteHandler<typeof routes.listInitiatives, Authed
   const { db } = c.get('deps')
   const { portfolioId } = c.req.valid('param')
   await authorizePortfolio(db, c.get('actor'), portfolioId, 'viewPortfolio')
-  const [initiatives, progress] = await Promise.all([
-    initiativeService.listInitiatives(db, portfolioId),
-    epicsService.portfolioProgress(db, portfolioId),
-  ])
-  const none = initiativeProgress([])
-  return c.json({ initiatives: initiatives.map((i) => ({ ...i, progress: progress.get(i.id) ?? none })) }, 200)
+  // Served from the serialized answer while its initiatives and roll-ups are unchanged.
+  const body = await initiativeListCache(db).body(db, portfolioId, async () => {
+    const [initiatives, progress] = await Promise.all([
+      initiativeService.listInitiatives(db, portfolioId),
+      epicsService.portfolioProgress(db, portfolioId),
+    ])
+    const none = initiativeProgress([])
+    return { initiatives: initiatives.map((i) => ({ ...i, progress: progress.get(i.id) ?? none })) }
+  })
+  // The bytes are the documented JSON, serialized once; the route's type cannot see through that.
+  const response = c.body(body, 200, { 'Content-Type': 'application/json' })
+  return response as unknown as TypedResponse<z.output<typeof routes.InitiativeListSchema>, 200, 'json'>
 }
 
 export const createInitiative: RouteHandler<typeof routes.createInitiative, AuthedEnv> = async (

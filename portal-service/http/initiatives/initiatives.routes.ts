@@ -54,6 +54,12 @@ const initiativeParams = portfolioParams.extend({
 const RULES =
   '422 `invalid_stage` (not one of the portfolio’s stages), `invalid_owner` (not a member), `invalid_dates` (start not before go-live).'
 
+export const InitiativeListSchema = z.object({
+  initiatives: z.array(
+    InitiativeSchema.extend({ progress: InitiativeProgressSchema }).openapi('InitiativeWithProgress'),
+  ),
+})
+
 export const listInitiatives = protectedRoute({
   method: 'get',
   path: '/api/portfolios/{portfolioId}/initiatives',
@@ -64,13 +70,7 @@ export const listInitiatives = protectedRoute({
     200: {
       description: 'Initiatives, oldest first',
       content: {
-        'application/json': {
-          schema: z.object({
-            initiatives: z.array(
-              InitiativeSchema.extend({ progress: InitiativeProgressSchema }).openapi('InitiativeWithProgress'),
-            ),
-          }),
-        },
+        'application/json': { schema: InitiativeListSchema },
       },
     },
     ...errorResponses(401, 404),
