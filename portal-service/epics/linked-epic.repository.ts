@@ -103,3 +103,28 @@ export async function moveEpicToProject(
     .where('linkedProjectId', '!=', linkedProjectId)
     .execute()
 }
+
+/** `moveEpicToProject` for many epics: one update per target project (at most 20 of them). */
+export async function moveEpicsToProjects(
+  db: Kysely<Database>,
+  portfolioId: string,
+  moves: readonly { jiraIssueId: string; linkedProjectId: string }[],
+): Promise<void> {
+  const byProject = new Map<string, string[]>()
+  for (const { jiraIssueId, linkedProjectId } of moves) {
+    const ids = byProject.get(linkedProjectId)
+    if (ids) ids.push(jiraIssueId)
+    else byProject.set(linkedProjectId, [jiraIssueId])
+  }
+  for (const [linkedProjectId, ids] of byProject) {
+    for (let i = 0; i < ids.length; i += 1000) {
+      await db
+        .updateTable('linkedEpics')
+        .set({ linkedProjectId })
+        .where('portfolioId', '=', portfolioId)
+        .where('jiraIssueId', 'in', ids.slice(i, i + 1000))
+        .where('linkedProjectId', '!=', linkedProjectId)
+        .execute()
+    }
+  }
+}

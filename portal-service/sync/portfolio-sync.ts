@@ -7,7 +7,8 @@
  */
 import type { Kysely } from 'kysely'
 import { isJiraError } from '../../shared/jira/errors.js'
-import type { EpicRecord } from '../../shared/jira/records.js'
+import { SEARCH_PAGE_SIZE, type Page } from '../../shared/jira/reader.js'
+import type { ChildRecord, EpicRecord } from '../../shared/jira/records.js'
 import type { SiteFacts } from '../../shared/jira/site-facts.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
@@ -18,6 +19,7 @@ import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import type { JiraSource } from '../jira/jira-source.js'
 import * as projectRepository from '../jira/linked-project.repository.js'
 import type { LinkedProject } from '../jira/linked-project.table.js'
+import { planBatches } from './batch-plan.js'
 import { jiraInstant, planChanges } from './change-plan.js'
 
 export interface SyncContext {
@@ -26,7 +28,7 @@ export interface SyncContext {
   portfolioId: string
   runId: string
   source: JiraSource
-  /** Epics per children query. */
+  /** Epics per children query at most. */
   epicsPerQuery: number
   /** Children queries in flight at once (the client bounds requests further). */
   parallelQueries: number
@@ -79,11 +81,17 @@ function epicState(epic: EpicRecord, readable: ReadableProjects): EpicState {
   return readable.has(epic.projectId) ? 'ok' : 'moved_out'
 }
 
-async function saveEpic(ctx: SyncContext, epic: EpicRecord, readable: ReadableProjects): Promise<void> {
-  await snapshotRepository.saveEpicFields(ctx.db, ctx.portfolioId, epic, epicState(epic, readable), now(ctx))
-  const project = readable.get(epic.projectId)
+/** Stores what Jira says of `epics` themselves, in a few statements whatever their number. */
+async function saveEpics(ctx: SyncContext, epics: readonly EpicRecord[], readable: ReadableProjects): Promise<void> {
+  if (epics.length === 0) return
+  const entries = epics.map((epic) => ({ epic, state: epicState(epic, readable) }))
+  await snapshotRepository.saveEpicsFields(ctx.db, ctx.portfolioId, entries, now(ctx))
   // Moved to another linked project: unlinking that project now takes the epic with it.
-  if (project) await linkedEpicRepository.moveEpicToProject(ctx.db, ctx.portfolioId, epic.id, project.id)
+  const moves = epics.flatMap((epic) => {
+    const project = readable.get(epic.projectId)
+    return project ? [{ jiraIssueId: epic.id, linkedProjectId: project.id }] : []
+  })
+  await linkedEpicRepository.moveEpicsToProjects(ctx.db, ctx.portfolioId, moves)
 }
 
 /** Runs `task` over `items` with at most `limit` at once; every task settles before errors surface. */
@@ -106,25 +114,26 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
   return { done, error }
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
 /** Jira refuses a whole query naming an issue that no longer exists. */
 function namesMissingIssue(error: unknown): boolean {
   return isJiraError(error, 'bad_request') && error.jiraMessages.some((m) => /does not exist/i.test(m))
 }
 
+/**
+ * Reads every page of the children of `epicIds` and stores each as it comes. The next page is
+ * asked for as soon as this one's cursor is known, so Jira's latency overlaps the database
+ * write; at most two pages per query are held at once.
+ */
 async function readChildrenOf(ctx: SyncContext, epicIds: readonly string[]): Promise<void> {
-  let cursor: string | null = null
-  do {
-    const page = await ctx.source.children({ epicIds, cursor })
+  let next: Promise<Page<ChildRecord>> | null = ctx.source.children({ epicIds, cursor: null })
+  while (next) {
+    const page: Page<ChildRecord> = await next
+    next = page.nextCursor ? ctx.source.children({ epicIds, cursor: page.nextCursor }) : null
+    // If storing fails, the page asked for meanwhile must not end as an unhandled rejection.
+    next?.catch(() => undefined)
     await childRepository.upsertChildren(ctx.db, ctx.portfolioId, page.items, ctx.runId)
     ctx.counts.childrenRead += page.items.length
-    cursor = page.nextCursor
-  } while (cursor)
+  }
 }
 
 async function readBatch(ctx: SyncContext, epicIds: readonly string[], hasPoints: boolean): Promise<void> {
@@ -150,7 +159,8 @@ async function recompute(ctx: SyncContext, epicIds: readonly string[], hasPoints
 
 /**
  * Reads `epicIds` in full: the epics themselves (bulk fetch, 100 a call), then their children
- * in batched JQL. Epics Jira no longer returns are marked deleted, never dropped.
+ * in batched JQL, packed by the child counts of the last read so that pages come out full
+ * (batch-plan.ts). Epics Jira no longer returns are marked deleted, never dropped.
  * @returns how many batches were stored before a failure, and the failure.
  */
 export async function readEpicsInFull(
@@ -163,10 +173,14 @@ export async function readEpicsInFull(
   const epics = await ctx.source.epics(epicIds)
   ctx.counts.epicsRead += epics.length
   const found = new Set(epics.map((epic) => epic.id))
-  for (const epic of epics) await saveEpic(ctx, epic, readable)
+  await saveEpics(ctx, epics, readable)
   await snapshotRepository.markEpicsState(ctx.db, ctx.portfolioId, epicIds.filter((id) => !found.has(id)), 'deleted')
   const hasPoints = facts.storyPointsFieldIds.length > 0
-  const batches = chunk([...found].sort(), ctx.epicsPerQuery)
+  const expected = await snapshotRepository.knownTotals(ctx.db, ctx.portfolioId, [...found])
+  const batches = planBatches(
+    [...found].map((id) => ({ id, expected: expected.get(id) ?? null })),
+    { chains: ctx.parallelQueries, maxPerBatch: ctx.epicsPerQuery, pageSize: SEARCH_PAGE_SIZE },
+  )
   const { done, error } = await inParallel(batches, ctx.parallelQueries, (batch) => readBatch(ctx, batch, hasPoints))
   return { batchesDone: done, error }
 }
@@ -193,10 +207,8 @@ export async function readChanges(
     const fresh = page.items.filter((issue) => (applied.get(issue.id) ?? -Infinity) < jiraInstant(issue.updated))
     const plan = planChanges(fresh, tracked, await childRepository.epicOfChildren(ctx.db, ctx.portfolioId, fresh.map((i) => i.id)))
     for (const issue of fresh) applied.set(issue.id, jiraInstant(issue.updated))
-    for (const epic of plan.epicUpdates) {
-      await saveEpic(ctx, epic, readable)
-      ctx.counts.epicsRead++
-    }
+    await saveEpics(ctx, plan.epicUpdates, readable)
+    ctx.counts.epicsRead += plan.epicUpdates.length
     await childRepository.upsertChildren(ctx.db, ctx.portfolioId, plan.childUpserts, undefined)
     await childRepository.removeChildren(ctx.db, ctx.portfolioId, plan.childRemovals)
     ctx.counts.childrenRead += plan.childUpserts.length
