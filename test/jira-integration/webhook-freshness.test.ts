@@ -126,6 +126,17 @@ describe.each(DIALECTS)('Jira webhooks keep figures fresh on %s', (dialect) => {
     await eventually(async () => expect(figuresOf(await epicView(epicId))).toEqual(truth), 5000)
     const elapsed = performance.now() - started
     expect(elapsed).toBeLessThan(5000)
+    // The initiative's roll-up, in its detail and in the list, follows within the same moment.
+    const owner = epicIds.indexOf(epicId) % 2 === 0 ? alpha : beta
+    const children = (await initiative(owner)).epics.map(
+      (e: { id: string }) => truthOf(f.sandbox, e.id).children.done,
+    )
+    const done = children.reduce((a: number, b: number) => a + b, 0)
+    expect((await initiative(owner)).progress.rollUp.children.done).toBe(done)
+    const list = (await f.people.viewer.get(f.api('/initiatives'))).body.initiatives
+    expect(list.find((i: { id: string }) => i.id === owner).progress.rollUp.children.done).toBe(
+      done,
+    )
     await settled()
     const added = (await runs()).slice(before.length)
     expect(added.map((r) => [r.kind, r.trigger, r.outcome])).toEqual([['epics', 'event', 'ok']])
