@@ -235,7 +235,7 @@ describe.each(DIALECTS)('the permission table over HTTP on %s', (dialect) => {
 
   function call(world: World, operation: ApiOperation, role: Role) {
     const client = role === 'anonymous' ? t.anonymous : world.callers[role]
-    const values = { ...world.path, tokenId: world.tokenOf[role] ?? crypto.randomUUID() }
+    const values: Record<string, string> = { ...world.path, tokenId: world.tokenOf[role] ?? crypto.randomUUID() }
     const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!))
     const body = operation.body ? exampleOf(document, operation.body, world.body(role)) : undefined
     return client.call(operation.method, url, body === undefined ? {} : { body })
