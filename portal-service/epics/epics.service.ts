@@ -97,7 +97,7 @@ export async function initiativeEpics(
     .leftJoin('epicSnapshots', (join) =>
       join.onRef('epicSnapshots.portfolioId', '=', 'linkedEpics.portfolioId').onRef('epicSnapshots.jiraIssueId', '=', 'linkedEpics.jiraIssueId'),
     )
-    .leftJoin('jiraConnections', 'jiraConnections.portfolioId', 'linkedEpics.portfolioId')
+    .leftJoin('jiraConnections', (join) => join.on('jiraConnections.portfolioId', '=', portfolioId))
     .select([
       'linkedEpics.jiraIssueId',
       'linkedEpics.linkedAt',
@@ -125,8 +125,9 @@ export async function initiativeEpics(
       'epicSnapshots.progressReadAt',
       'epicSnapshots.staleSince',
     ])
+    // By initiative only (its unique index): a portfolio filter here makes SQLite scan every link
+    // of the portfolio. The joins keep to the link's own portfolio.
     .where('linkedEpics.initiativeId', '=', initiativeId)
-    .where('linkedEpics.portfolioId', '=', portfolioId)
     .orderBy('linkedEpics.linkedAt')
     .orderBy('linkedEpics.id')
     .execute()
