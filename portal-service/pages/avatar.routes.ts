@@ -18,7 +18,7 @@ const PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="
 /** Headers for an image served on the portal's origin from content it did not write. */
 export const IMAGE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
   'Content-Disposition': 'inline; filename="avatar"',
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const

@@ -44,7 +44,7 @@ test('the avatar proxy relays the connected site’s icons, sandboxed so they ca
   const response = await avatar(viewer, src)
   expect(response.status).toBe(200)
   expect(response.headers.get('Content-Type')).toBe('image/svg+xml')
-  expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox")
+  expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'")
   expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
   // The sandbox draws a project's icon with its key's first letter.
   expect(response.body).toMatch(/<svg[\s\S]*>M</)
