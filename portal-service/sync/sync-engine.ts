@@ -81,7 +81,9 @@ export class SyncEngine {
       modePolicy: DEFAULT_SYNC_MODE_POLICY,
       leaseMs: 60_000,
       epicsPerQuery: 200,
-      parallelQueries: 4,
+      // Pages of one query come one after another, so side-by-side queries are the only
+      // parallelism: one per request the Jira client lets fly (6, DESIGN.md's 5–10).
+      parallelQueries: 6,
       ...options,
     }
   }
