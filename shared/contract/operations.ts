@@ -116,6 +116,20 @@ export const OPERATIONS = {
     }),
     response: pageSchema(childRecordSchema),
   },
+  /**
+   * Where the app forwards change notices (Forge product events) from now on: the portal's
+   * delivery URL. Signed like every request, so only a holder of the secret can point the app's
+   * notices anywhere, and the app's egress (manifest.yml) bounds where that can be.
+   */
+  subscribeEvents: {
+    request: z.strictObject({ eventsUrl: z.url({ protocol: /^https?$/ }).max(2_000) }),
+    response: z.object({
+      eventsUrl: z.string(),
+      /** What the app sends in X-PB-Key-Id: the fingerprint of the secret it signs with. */
+      keyId: z.string(),
+      subscribedAt: z.string(),
+    }),
+  },
   changes: {
     request: z.strictObject({
       projectKeys: z.array(projectKeySchema).min(1).max(MAX_PROJECT_KEYS),
@@ -145,6 +159,7 @@ export const portalRequestSchema = z.discriminatedUnion('operation', [
   OPERATIONS.epics.request.extend({ operation: z.literal('epics') }),
   OPERATIONS.children.request.extend({ operation: z.literal('children') }),
   OPERATIONS.changes.request.extend({ operation: z.literal('changes') }),
+  OPERATIONS.subscribeEvents.request.extend({ operation: z.literal('subscribeEvents') }),
 ])
 export type PortalRequest = z.infer<typeof portalRequestSchema>
 
