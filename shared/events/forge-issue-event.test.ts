@@ -53,7 +53,7 @@ test('a parent in the payload, or a parent move in the changelog, makes the pare
       items: [
         { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10000', to: '10002' },
         { field: 'IssueParentAssociation', fieldtype: 'jira', from: '10005', fromString: 'SP-5', to: '10007', toString: 'SP-7' },
-      ],
+      ] as unknown[],
     },
   }
   expect(parseForgeIssueEvent(moved, received)).toMatchObject({
