@@ -59,15 +59,6 @@ export async function loadOperations(client: Client): Promise<{ document: OpenAp
 
 export const isWrite = (operation: ApiOperation) => WRITE_METHODS.has(operation.method)
 
-/** `path` with each `{name}` replaced by `values[name]`, encoded. */
-export function fillPath(path: string, values: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name]
-    if (value === undefined) throw new Error(`no value for path parameter ${name} of ${path}`)
-    return encodeURIComponent(value)
-  })
-}
-
 export function resolve(document: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema {
   const ref = schema?.$ref
   if (typeof ref === 'string') return resolve(document, document.components.schemas[ref.split('/').at(-1)!])
