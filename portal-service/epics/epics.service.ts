@@ -14,6 +14,7 @@ import { sourceForConnection } from '../jira/connection-source.js'
 import { EPIC_LIMIT, type IntegrationDeps } from '../jira/integration-deps.js'
 import { throwJiraFailure } from '../jira/jira-api-error.js'
 import { requireConnection } from '../jira/jira-connection.service.js'
+import * as connectionRepository from '../jira/jira-connection.repository.js'
 import * as projectRepository from '../jira/linked-project.repository.js'
 import type { Actor } from '../policy/actor.js'
 import * as snapshotRepository from './epic-snapshot.repository.js'
@@ -85,61 +86,28 @@ export async function requireInitiative(db: Kysely<Database>, portfolioId: strin
   return initiative
 }
 
-/** The epics of an initiative with their figures, and its roll-up. One query: the detail page is read often. */
+/**
+ * The epics of an initiative with their figures, and its roll-up. Three plain queries: one
+ * joining all three tables measured twice as slow, its statement costing more to prepare than
+ * the rows to read.
+ */
 export async function initiativeEpics(
   db: Kysely<Database>,
   portfolioId: string,
   initiativeId: string,
 ): Promise<{ epics: EpicView[]; progress: InitiativeProgress }> {
-  const rows = await db
+  const connection = await connectionRepository.findConnection(db, portfolioId)
+  const links = await db
     .selectFrom('linkedEpics')
     .innerJoin('linkedProjects', 'linkedProjects.id', 'linkedEpics.linkedProjectId')
-    .leftJoin('epicSnapshots', (join) =>
-      join.onRef('epicSnapshots.portfolioId', '=', 'linkedEpics.portfolioId').onRef('epicSnapshots.jiraIssueId', '=', 'linkedEpics.jiraIssueId'),
-    )
-    .leftJoin('jiraConnections', (join) => join.on('jiraConnections.portfolioId', '=', portfolioId))
-    .select([
-      'linkedEpics.jiraIssueId',
-      'linkedEpics.linkedAt',
-      'linkedProjects.avatarUrl as projectAvatarUrl',
-      'jiraConnections.siteUrl',
-      'epicSnapshots.epicKey',
-      'epicSnapshots.summary',
-      'epicSnapshots.statusName',
-      'epicSnapshots.statusCategory',
-      'epicSnapshots.assigneeName',
-      'epicSnapshots.assigneeAvatarUrl',
-      'epicSnapshots.jiraProjectId',
-      'epicSnapshots.projectKey',
-      'epicSnapshots.state',
-      'epicSnapshots.todo',
-      'epicSnapshots.inProgress',
-      'epicSnapshots.done',
-      'epicSnapshots.total',
-      'epicSnapshots.pointsTodo',
-      'epicSnapshots.pointsInProgress',
-      'epicSnapshots.pointsDone',
-      'epicSnapshots.pointsTotal',
-      'epicSnapshots.unestimated',
-      'epicSnapshots.hasPoints',
-      'epicSnapshots.progressReadAt',
-      'epicSnapshots.staleSince',
-    ])
-    // By initiative only (its unique index): a portfolio filter here makes SQLite scan every link
-    // of the portfolio. The joins keep to the link's own portfolio.
+    .select(['linkedEpics.jiraIssueId', 'linkedEpics.linkedAt', 'linkedProjects.avatarUrl as projectAvatarUrl'])
     .where('linkedEpics.initiativeId', '=', initiativeId)
     .orderBy('linkedEpics.linkedAt')
     .orderBy('linkedEpics.id')
     .execute()
-  const epics = rows.map((row) => {
-    const { siteUrl, epicKey, summary, statusName, statusCategory, jiraProjectId, projectKey, state, hasPoints, ...rest } = row
-    // Every snapshot has a key: without one, the left join found no snapshot (not read yet).
-    const snapshot =
-      epicKey === null || summary === null || statusName === null || statusCategory === null || jiraProjectId === null || projectKey === null || state === null
-        ? undefined
-        : { ...rest, epicKey, summary, statusName, statusCategory, jiraProjectId, projectKey, state, hasPoints: hasPoints ?? 0 }
-    return toEpicView(row, snapshot, siteUrl ?? null)
-  })
+  const snapshots = await snapshotRepository.findSnapshots(db, portfolioId, links.map((l) => l.jiraIssueId))
+  const byId = new Map(snapshots.map((s) => [s.jiraIssueId, s]))
+  const epics = links.map((link) => toEpicView(link, byId.get(link.jiraIssueId), connection?.siteUrl ?? null))
   return { epics, progress: initiativeProgress(epics) }
 }
 
