@@ -5,3 +5,6 @@ export { adminResolver } from './resolvers/index.js'
 
 // web trigger
 export { handlePortalRequest } from './web-trigger/handle-portal-request.js'
+
+// product events
+export { handleIssueEvent } from './events/handle-issue-event.js'

@@ -2,18 +2,21 @@
  * @module
  * The Forge app on loopback HTTP, over the emulated platform (forge-runtime.ts): the web trigger
  * answers at `/x1/portal-webtrigger` exactly as Forge would hand it the request (headers as
- * arrays, the raw body), and the admin resolvers at `POST /resolver/<name>` with
- * `{"payload": ...}`. Used by `npm run forge:local` and by the tests that run the portal's Forge
+ * arrays, the raw body), the admin resolvers at `POST /resolver/<name>` with `{"payload": ...}`,
+ * and product events at `POST /product-events`, where a Jira (the sandbox) delivers its issue
+ * webhooks and the app's trigger gets them as Forge would (product-events.ts). Used by `npm run forge:local` and by the tests that run the portal's Forge
  * mode end to end, so portal -> web trigger -> reader -> Jira runs in one place.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
-import { adminResolver, handlePortalRequest } from '../index.js'
+import type { IssueEventOutcome } from '../events/handle-issue-event.js'
+import { adminResolver, handleIssueEvent, handlePortalRequest } from '../index.js'
 import { PORTAL_WEB_TRIGGER_KEY } from '../web-trigger/module-keys.js'
 import { installForgeRuntime, type ForgeRuntime, type JiraTarget } from './forge-runtime.js'
 import { invokeResolver, webTriggerEvent } from './invoke.js'
 import type { MemoryKvs } from './memory-kvs.js'
+import { productEventFromWebhook } from './product-events.js'
 
 export interface LocalForgeServerOptions {
   /** The Jira `requestJira` reaches as the app. */
@@ -28,9 +31,21 @@ export interface LocalForgeServerOptions {
   port?: number
 }
 
+export interface ProductEventRecord {
+  eventType: string
+  issueKey: string | null
+  outcome: IssueEventOutcome
+}
+
 export interface LocalForgeServer {
   url: string
   webTriggerUrl: string
+  /** Where a Jira webhook (events created, updated, deleted; no JQL) delivers the site's issue events. */
+  productEventsUrl: string
+  /** What the trigger made of each product event, in order. */
+  productEvents: ProductEventRecord[]
+  /** Resolves when no product event is being handled. */
+  productEventsIdle(): Promise<void>
   runtime: ForgeRuntime
   close(): Promise<void>
 }
@@ -87,6 +102,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
  */
 export async function startLocalForgeServer(options: LocalForgeServerOptions): Promise<LocalForgeServer> {
   const installContext = `ari:cloud:jira::site/${options.cloudId ?? 'local'}`
+  const productEvents: ProductEventRecord[] = []
+  const handling = new Set<Promise<unknown>>()
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -103,6 +120,18 @@ export async function startLocalForgeServer(options: LocalForgeServerOptions): P
         response.writeHead(answer.statusCode, answer.headers ?? {})
         return response.end(answer.body ?? '')
       }
+      if (url.pathname === '/product-events' && request.method === 'POST') {
+        const event = productEventFromWebhook(parseJson(await readBody(request)))
+        if (!event) return sendJson(response, 200, { outcome: 'not_an_issue_event' })
+        // Like the platform, the trigger runs on its own: Jira is told at once that the event was taken.
+        const run = handleIssueEvent(event).then((outcome) => {
+          const issue = event.issue as { key?: string }
+          productEvents.push({ eventType: String(event.eventType), issueKey: issue.key ?? null, outcome })
+        })
+        handling.add(run)
+        void run.catch((error: unknown) => console.error('The local Forge trigger failed:', error)).finally(() => handling.delete(run))
+        return sendJson(response, 202, { accepted: true })
+      }
       const resolver = /^\/resolver\/([A-Za-z][A-Za-z0-9]*)$/.exec(url.pathname)
       if (resolver && request.method === 'POST') {
         const call = resolverCallSchema.safeParse(parseJson(await readBody(request)))
@@ -114,7 +143,7 @@ export async function startLocalForgeServer(options: LocalForgeServerOptions): P
         return sendJson(response, 200, result)
       }
       if (url.pathname === '/' && request.method === 'GET') {
-        return sendJson(response, 200, { app: 'portfolio-bridge', webTrigger: `/x1/${PORTAL_WEB_TRIGGER_KEY}`, resolvers: 'POST /resolver/<name>' })
+        return sendJson(response, 200, { app: 'portfolio-bridge', webTrigger: `/x1/${PORTAL_WEB_TRIGGER_KEY}`, resolvers: 'POST /resolver/<name>', productEvents: 'POST /product-events' })
       }
       sendJson(response, 404, { error: 'Not found' })
     })().catch((error: unknown) => {
@@ -150,6 +179,11 @@ export async function startLocalForgeServer(options: LocalForgeServerOptions): P
   return {
     url: base,
     webTriggerUrl: `${base}/x1/${PORTAL_WEB_TRIGGER_KEY}`,
+    productEventsUrl: `${base}/product-events`,
+    productEvents,
+    async productEventsIdle() {
+      while (handling.size > 0) await Promise.allSettled([...handling])
+    },
     runtime,
     async close() {
       server.closeAllConnections()

@@ -44,7 +44,18 @@ if (!parsed.success) {
 const env = parsed.data
 
 /** The Jira to read: a real site, or a sandbox started for this run. */
-async function jiraTarget(): Promise<{ jira: JiraTarget; cloudId: string | null; label: string; close(): Promise<void> }> {
+interface Target {
+  jira: JiraTarget
+  cloudId: string | null
+  label: string
+  /** Has the site's issue changes reach the trigger as product events (the sandbox only). */
+  deliverProductEvents?(url: string): void
+  /** A command that changes an issue, to watch an event travel (the sandbox only). */
+  tryIt?: string
+  close(): Promise<void>
+}
+
+async function jiraTarget(): Promise<Target> {
   if (env.JIRA_SITE_URL && env.JIRA_EMAIL && env.JIRA_API_TOKEN) {
     const baseUrl = env.JIRA_SITE_URL.replace(/\/+$/, '')
     // The cloud id is public (`/_edge/tenant_info`); without it ping just reports none.
@@ -57,10 +68,15 @@ async function jiraTarget(): Promise<{ jira: JiraTarget; cloudId: string | null;
   const { startJiraSandbox } = await import('../../test/jira-sandbox/index.js')
   const sandbox = await startJiraSandbox({ seed: 1, dataset: { projects: 6, epicsPerProject: 5, childrenPerEpic: [0, 10], subtasksPerChild: 1, names: 'demo' } })
   const { admin } = sandbox.accounts
+  const child = sandbox.store.projects().flatMap((p) => sandbox.store.epics(p.key)).flatMap((e) => sandbox.store.children(e.id))[0]
   return {
     jira: { baseUrl: sandbox.url, email: admin.email, apiToken: admin.token },
     cloudId: sandbox.cloudId,
     label: `the Jira sandbox at ${sandbox.url} as ${admin.email} (token ${admin.token})`,
+    // The Forge platform delivers every issue event of the site to the trigger; the sandbox does it with a webhook.
+    deliverProductEvents: (url) =>
+      void sandbox.webhooks.register({ url, events: ['jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted'], name: 'Forge platform (emulated)' }),
+    ...(child ? { tryIt: `curl -X PATCH ${sandbox.url}/_sandbox/issues/${child.key} -H 'Content-Type: application/json' -d '{"status":"Done"}'` } : {}),
     close: () => sandbox.close(),
   }
 }
@@ -84,6 +100,13 @@ if ((await readAllowList()).projects.length === 0) {
 const given = env.FORGE_LOCAL_SECRET ? await storePortalSecret(env.FORGE_LOCAL_SECRET, { by: 'forge-local', at: new Date() }) : undefined
 const secret = given?.secret ?? (await readPortalSecret()) ?? (await rotatePortalSecret({ by: 'forge-local', at: new Date() })).secret
 const allowed = (await readAllowList()).projects.map((project) => project.key)
+target.deliverProductEvents?.(server.productEventsUrl)
+const events = target.deliverProductEvents
+  ? `Product events: the sandbox's issue changes reach the trigger (POST ${server.productEventsUrl}); once a portal saved
+this connection (which subscribes it), each change in an allowed project is forwarded to it, signed. Try:
+  ${target.tryIt ?? '(no issue to change)'}`
+  : `Product events: a real site delivers them only to a deployed app (forge deploy, or forge tunnel); POST Jira
+webhook bodies to ${server.productEventsUrl} to play them here.`
 
 console.log(`Portfolio Bridge Forge app (local) at ${server.url}, reading ${target.label}
 
@@ -95,6 +118,8 @@ Resolvers: POST ${server.url}/resolver/<name> with {"payload": {...}} (e.g. getE
 Connect a portfolio in Forge mode (the portal needs JIRA_ALLOW_INSECURE=1 to call a loopback URL):
   PUT /api/portfolios/<id>/jira
   {"mode":"forge","webTriggerUrl":"${server.webTriggerUrl}","secret":"${secret}","projectKeys":["${allowed[0] ?? 'KEY'}"]}
+
+${events}
 `)
 
 async function shutdown(): Promise<void> {

@@ -12,7 +12,10 @@ import { isJiraError } from '../../shared/jira/errors.js'
 import type { JiraAccount } from '../../shared/jira/records.js'
 import { AllowedScope, NotAllowedError } from '../jira/allowed-scope.js'
 import { appReading, WEB_TRIGGER_BUDGET, type AppReading } from '../jira/app-reader.js'
+import { secretFingerprint } from '../../shared/contract/secret.js'
 import { readAllowList } from '../storage/allow-list.js'
+import { writePortalEvents } from '../storage/portal-events.js'
+import { readPortalSecret } from '../storage/portal-secret.js'
 import { searchAllowedProjects } from './allowed-projects.js'
 
 export interface PortalAnswer {
@@ -37,6 +40,15 @@ function appAccount(): JiraAccount {
     emailAddress: null,
     timeZone: null,
   }
+}
+
+/** Remembers where to forward change notices; the key id lets the portal find the secret to check them with. */
+async function subscribeEvents(eventsUrl: string): Promise<OperationData<'subscribeEvents'>> {
+  const secret = await readPortalSecret()
+  // The request was verified with the secret, so it exists; this only satisfies the types.
+  if (!secret) throw new Error('No portal secret is stored')
+  const stored = await writePortalEvents(eventsUrl, new Date())
+  return { eventsUrl: stored.url, keyId: await secretFingerprint(secret), subscribedAt: stored.subscribedAt }
 }
 
 async function answer(request: PortalRequest, site: InvocationSite, jira: AppReading): Promise<OperationData<typeof request.operation>> {
@@ -77,6 +89,8 @@ async function answer(request: PortalRequest, site: InvocationSite, jira: AppRea
     case 'changes':
       await scope.requireProjectKeys(request.projectKeys)
       return reader.changes(request)
+    case 'subscribeEvents':
+      return subscribeEvents(request.eventsUrl)
   }
 }
 

@@ -3,19 +3,23 @@ import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/prom
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { validate, type ManifestSchema } from '@forge/manifest'
+import { ProductTriggerValidationProcessor, validate, type ManifestSchema } from '@forge/manifest'
 import { buildForgeApp } from '../../forge-app/build.js'
 import { PORTAL_WEB_TRIGGER_KEY } from '../../forge-app/web-trigger/module-keys.js'
 import { forgeLint } from './forge-lint.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const LINT_TIMEOUT_MS = 180_000
+/** What `PORTAL_ORIGIN=… forge deploy` would be given; the manifest needs it to parse at all. */
+const PORTAL_ORIGIN = 'https://portal.example.com'
+const ISSUE_EVENTS = ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']
 
 let manifestText: string
 let manifest: ManifestSchema
 let previousCwd: string
+let previousOrigin: string | undefined
 
 async function validateFile(path: string) {
   const result = await validate(false, path)
@@ -33,7 +37,7 @@ async function typedManifest(path: string): Promise<ManifestSchema> {
 /** The sources that end up in the Forge bundle, as `forge lint` would see them (paths from the root). */
 async function appSources(): Promise<string[]> {
   const files: string[] = []
-  for (const dir of ['forge-app', 'shared/contract', 'shared/jira']) {
+  for (const dir of ['forge-app', 'shared/contract', 'shared/events', 'shared/jira']) {
     for (const entry of await readdir(join(ROOT, dir), { recursive: true })) {
       const path = join(dir, entry)
       if (!/\.tsx?$/.test(path) || /\.test\.tsx?$/.test(path)) continue
@@ -63,12 +67,30 @@ beforeAll(async () => {
   // Forge's tools read manifest.yml and the sources relative to the working directory.
   previousCwd = process.cwd()
   process.chdir(ROOT)
+  // The Forge CLI reads manifest variables from the environment it runs in (docs: Forge "Manifest variables").
+  previousOrigin = process.env.PORTAL_ORIGIN
+  process.env.PORTAL_ORIGIN = PORTAL_ORIGIN
   await buildForgeApp()
   manifestText = await readFile(join(ROOT, 'manifest.yml'), 'utf8')
   manifest = await typedManifest(join(ROOT, 'manifest.yml'))
 }, 60_000)
 
-afterAll(() => process.chdir(previousCwd))
+afterAll(() => {
+  process.chdir(previousCwd)
+  if (previousOrigin === undefined) delete process.env.PORTAL_ORIGIN
+  else process.env.PORTAL_ORIGIN = previousOrigin
+})
+
+/** Runs `check` with PORTAL_ORIGIN set to `value` (or unset), then puts the test's value back. */
+async function withOrigin<T>(value: string | undefined, check: () => Promise<T>): Promise<T> {
+  if (value === undefined) delete process.env.PORTAL_ORIGIN
+  else process.env.PORTAL_ORIGIN = value
+  try {
+    return await check()
+  } finally {
+    process.env.PORTAL_ORIGIN = PORTAL_ORIGIN
+  }
+}
 
 describe('manifest.yml', () => {
   test('passes Atlassian full validation, handler files included', async () => {
@@ -88,7 +110,7 @@ describe('manifest.yml', () => {
   test('names only handlers the bundle exports, the web trigger key the code uses, and an existing UI Kit entry', () => {
     const bundle: Record<string, unknown> = createRequire(import.meta.url)(join(ROOT, 'forge-app/dist/index.js'))
     const functions = manifest.modules?.function ?? []
-    expect(functions.map((fn) => fn.handler).sort()).toEqual(['index.adminResolver', 'index.handlePortalRequest'])
+    expect(functions.map((fn) => fn.handler).sort()).toEqual(['index.adminResolver', 'index.handleIssueEvent', 'index.handlePortalRequest'])
     for (const fn of functions) expect(typeof bundle[fn.handler.split('.')[1] ?? '']).toBe('function')
 
     const webtriggers = manifest.modules?.webtrigger ?? []
@@ -101,6 +123,45 @@ describe('manifest.yml', () => {
     const resource = manifest.resources?.find((entry) => entry.key === 'admin-page')
     expect(resource?.path).toBe('forge-app/frontend/admin-page.tsx')
     expect(existsSync(join(ROOT, resource?.path ?? 'missing'))).toBe(true)
+  })
+
+  test('subscribes to issue created, updated and deleted events, with the scope Atlassian says they need', async () => {
+    expect(manifest.modules?.trigger).toEqual([{ key: 'issue-events', function: 'issue-event', events: ISSUE_EVENTS }])
+    expect(manifest.modules?.function?.find((fn) => fn.key === 'issue-event')?.handler).toBe('index.handleIssueEvent')
+    // The validator does not know event names; @forge/manifest's own event-to-scope table does.
+    const { mapping: table }: { mapping: Array<{ productEvent: string; oAuthScopes: { current: string[] } }> } = JSON.parse(
+      await readFile(join(dirname(createRequire(import.meta.url).resolve('@forge/manifest')), 'mapping/product-event-to-scope-mapping.json'), 'utf8'),
+    )
+    for (const event of ISSUE_EVENTS) {
+      const entry = table.find((row) => row.productEvent === event)
+      expect(entry, event).toBeDefined()
+      for (const scope of entry!.oAuthScopes.current) expect(manifest.permissions?.scopes).toContain(scope)
+    }
+    await expect(new ProductTriggerValidationProcessor().process(join(ROOT, 'manifest.yml'))).resolves.toMatchObject({ success: true })
+    const copy = await manifestCopy(mutate(manifestText, '    - read:jira-work\n', ''))
+    try {
+      const unscoped = await new ProductTriggerValidationProcessor().process(copy.path)
+      expect(unscoped.success).toBe(false)
+      expect((unscoped.errors ?? []).map((error) => error.message).join('\n')).toMatch(/read:jira-work/)
+    } finally {
+      await rm(copy.dir, { recursive: true, force: true })
+    }
+  })
+
+  test("forwards only to the portal: PORTAL_ORIGIN, given at deploy time, is the app's one egress", async () => {
+    expect(manifest.environment?.variables).toEqual(['PORTAL_ORIGIN'])
+    expect(manifest.permissions?.external).toEqual({ fetch: { backend: [{ address: PORTAL_ORIGIN, inScopeEUD: false }] } })
+    // Without it the manifest does not parse, so `forge deploy` cannot ship an app that reports to nowhere.
+    await expect(withOrigin(undefined, () => validateFile(join(ROOT, 'manifest.yml')))).resolves.toEqual({
+      success: false,
+      messages: [expect.stringContaining("could not find environment variable 'PORTAL_ORIGIN'")],
+    })
+    // Forge egress is https only.
+    const insecure = await withOrigin('http://portal.example.com', () => validateFile(join(ROOT, 'manifest.yml')))
+    expect(insecure.success).toBe(false)
+    expect(insecure.messages.join('\n')).toMatch(/Invalid 'external.fetch.backend' permission/)
+    const other = await withOrigin('https://bridge.acme.example', () => typedManifest(join(ROOT, 'manifest.yml')))
+    expect(other.permissions?.external?.fetch?.backend).toEqual([{ address: 'https://bridge.acme.example', inScopeEUD: false }])
   })
 
   describe('broken copies are rejected', () => {
@@ -122,6 +183,8 @@ describe('manifest.yml', () => {
       ['a resource entry that does not exist', 'path: forge-app/frontend/admin-page.tsx', 'path: forge-app/frontend/nothing.tsx', /missing resource/],
       ['a web trigger function that is not declared', 'function: portal-request\n', 'function: portal-requests\n', /undefined function module with key 'portal-requests'/],
       ['an unknown module type', 'jira:adminPage:', 'jira:adminPages:', /invalid value 'jira:adminPages' in modules/],
+      ['a trigger whose function is not declared', 'function: issue-event\n', 'function: issue-events-function\n', /undefined function module with key 'issue-events-function'/],
+      ['an egress that is not a URL', "address: '${PORTAL_ORIGIN}'", "address: 'not a url ${PORTAL_ORIGIN}'", /Invalid 'external.fetch.backend' permission/],
     ])('%s', async (_case, from, to, expected) => {
       const copy = await manifestCopy(mutate(manifestText, from, to))
       dirs.push(copy.dir)
