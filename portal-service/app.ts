@@ -8,6 +8,7 @@ import { createAuditRouter } from './http/audit/audit.index.js'
 import { createCompaniesRouter } from './http/companies/companies.index.js'
 import { createDocsRouter } from './http/docs/docs.index.js'
 import { createEpicsRouter } from './http/epics/epics.index.js'
+import { createForgeEventsRouter } from './http/forge-events/forge-events.index.js'
 import { ApiError, createErrorHandler, handleNotFound } from './http/errors.js'
 import { createHealthRouter } from './http/health/health.index.js'
 import { createInitiativesRouter } from './http/initiatives/initiatives.index.js'
@@ -42,6 +43,7 @@ const FEATURE_ROUTERS = [
   createInitiativesRouter,
   createJiraRouter,
   createWebhooksRouter,
+  createForgeEventsRouter,
   createEpicsRouter,
   createAuditRouter,
   // The web pages: the same services and policy as the API, rendered as HTML.

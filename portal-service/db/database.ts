@@ -6,6 +6,7 @@ import type { SessionTable } from '../auth/session.table.js'
 import type { CompanyTable } from '../companies/company.table.js'
 import type { EpicChildTable } from '../epics/epic-child.table.js'
 import type { EpicSnapshotTable } from '../epics/epic-snapshot.table.js'
+import type { ForgeEventFeedTable } from '../forge-events/forge-event-feed.table.js'
 import type { InitiativeRollupTable } from '../epics/initiative-rollup.table.js'
 import type { LinkedEpicTable } from '../epics/linked-epic.table.js'
 import type { InitiativeTable } from '../initiatives/initiative.table.js'
@@ -41,4 +42,5 @@ export interface Database {
   syncRuns: SyncRunTable
   jiraWebhooks: JiraWebhookTable
   eventDeliveries: EventDeliveryTable
+  forgeEventFeeds: ForgeEventFeedTable
 }

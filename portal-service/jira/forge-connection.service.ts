@@ -9,6 +9,7 @@
 import type { PingData } from '../../shared/contract/operations.js'
 import type { JiraAccount } from '../../shared/jira/records.js'
 import * as auditRepository from '../audit/audit.repository.js'
+import { subscribeForgeEvents } from '../forge-events/forge-event-subscription.js'
 import { ApiError } from '../http/errors.js'
 import type { Actor } from '../policy/actor.js'
 import { secretHint } from '../secrets/secret-box.js'
@@ -86,6 +87,22 @@ export async function verifyForgeConnection(
 export interface ForgeConfigureInput extends ForgeCredentialsInput {
   projectKeys: string[]
   confirmSiteChange?: boolean | undefined
+  /** The portal's public origin: once saved, the app is asked to forward Jira events there. */
+  eventsOrigin?: string | undefined
+}
+
+/**
+ * Subscribes the saved connection to the app's events. A failure (an app too old to forward
+ * them, an app that cannot reach this portal) leaves the connection working on the schedule, so
+ * it is logged, not thrown; the Integrations tab offers to try again.
+ */
+async function subscribeEvents(deps: IntegrationDeps, actor: Actor, portfolioId: string, origin: string | undefined): Promise<void> {
+  if (!origin) return
+  try {
+    await subscribeForgeEvents(deps, actor, portfolioId, origin)
+  } catch (error) {
+    deps.log.warn('the Forge app did not subscribe to Jira events; figures come from the schedule', { portfolioId, error })
+  }
 }
 
 /** The wizard's Save in Forge mode: a new connection with its first linked projects, all on the allow-list. */
@@ -104,7 +121,7 @@ export async function configureForgeConnection(
     app.webTriggerUrl,
     (list) => `These Jira projects are not on the Forge app's allow-list (or do not exist): ${list}. A Jira admin can add them on the app's admin page.`,
   )
-  return saveConfiguration(deps, actor, portfolioId, {
+  const saved = await saveConfiguration(deps, actor, portfolioId, {
     existing,
     fields: {
       mode: 'forge',
@@ -120,12 +137,16 @@ export async function configureForgeConnection(
     projects,
     audit: { mode: 'forge', siteUrl: app.siteUrl, webTriggerUrl: app.webTriggerUrl, linkedProjects: keys },
   })
+  await subscribeEvents(deps, actor, portfolioId, input.eventsOrigin)
+  return saved
 }
 
 export interface ForgeEditInput {
   webTriggerUrl?: string | undefined
   secret?: string | undefined
   confirmSiteChange?: boolean | undefined
+  /** As for configuring: a new secret or trigger is subscribed again under it. */
+  eventsOrigin?: string | undefined
 }
 
 /**
@@ -146,7 +167,7 @@ export async function editForgeConnection(deps: IntegrationDeps, actor: Actor, p
   }
   const app = await pingApp(deps, { webTriggerUrl, secret })
   if (app.siteUrl !== current.siteUrl) {
-    return configureForgeConnection(deps, actor, portfolioId, { webTriggerUrl, secret, projectKeys: [], confirmSiteChange: input.confirmSiteChange })
+    return configureForgeConnection(deps, actor, portfolioId, { webTriggerUrl, secret, projectKeys: [], confirmSiteChange: input.confirmSiteChange, eventsOrigin: input.eventsOrigin })
   }
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
@@ -178,6 +199,8 @@ export async function editForgeConnection(deps: IntegrationDeps, actor: Actor, p
       },
     })
   })
+  // The app may sign with another secret now: its deliveries must be found under the new key id.
+  await subscribeEvents(deps, actor, portfolioId, input.eventsOrigin)
   // Another allow-list may show other projects: read everything again.
   deps.sync.requestSync(portfolioId, { trigger: 'configure', mode: 'full' })
   return { ...(await getConnectionView(deps.db, portfolioId)), unlinkedProjects: [], unlinkedEpics: [] }

@@ -10,6 +10,7 @@ import {
   MAX_PROJECTS_PER_CALL,
   issueIdOrKeySchema,
   projectKeySchema,
+  type OperationData,
   type PingData,
 } from '../../shared/contract/operations.js'
 import type { Page, ProjectSearchResult } from '../../shared/jira/reader.js'
@@ -59,6 +60,11 @@ export class ForgeSource implements JiraSource {
   /** The app's identity, its allow-list and the site it is installed on: verification. */
   ping(): Promise<PingData> {
     return this.#client.call('ping', {})
+  }
+
+  /** Tells the app where to forward change notices (Forge product events) from now on. */
+  subscribeEvents(eventsUrl: string): Promise<OperationData<'subscribeEvents'>> {
+    return this.#client.call('subscribeEvents', { eventsUrl })
   }
 
   account(): Promise<JiraAccount> {

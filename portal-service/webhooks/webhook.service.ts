@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { lockForUpdate } from '../db/dialect.js'
 import { newId } from '../db/ids.js'
+import { currentFeed, feedFacts } from '../forge-events/forge-event-subscription.js'
 import { ApiError } from '../http/errors.js'
 import * as connectionRepository from '../jira/jira-connection.repository.js'
 import type { JiraConnection } from '../jira/jira-connection.table.js'
@@ -270,12 +271,20 @@ export async function deleteWebhook(
   })
 }
 
-/** Whether events are flowing for the portfolio (any connection mode; without a webhook: polling only). */
+/**
+ * Whether events are flowing for the portfolio: from its Jira webhook in API-token mode, from
+ * the Forge app's feed in Forge mode; without either, polling only.
+ */
 export async function eventFreshnessOf(
   db: Kysely<Database>,
   portfolioId: string,
   now: Date,
 ): Promise<EventFreshness> {
+  const connection = await connectionRepository.findConnection(db, portfolioId)
+  if (connection?.mode === 'forge') {
+    const feed = await currentFeed(db, portfolioId)
+    return eventFreshness(feed ? feedFacts(feed) : null, now)
+  }
   const webhook = await webhookRepository.findWebhook(db, portfolioId)
   return eventFreshness(webhook ? feedOf(webhook) : null, now)
 }

@@ -47,6 +47,9 @@ const CONTRACT = [
   'GET /api/portfolios/{portfolioId}/jira/webhook',
   'DELETE /api/portfolios/{portfolioId}/jira/webhook',
   'POST /api/webhooks/jira/{deliveryId}',
+  'POST /api/portfolios/{portfolioId}/jira/forge-events',
+  'GET /api/portfolios/{portfolioId}/jira/forge-events',
+  'POST /api/webhooks/forge',
   'GET /api/portfolios/{portfolioId}/jira/epics',
   'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
   'POST /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
@@ -64,6 +67,7 @@ const PUBLIC = [
   'GET /api/docs',
   // Jira delivers without a session; the signature decides (401 for a bad one).
   'POST /api/webhooks/jira/{deliveryId}',
+  'POST /api/webhooks/forge',
 ]
 
 type Operation = {

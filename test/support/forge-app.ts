@@ -2,7 +2,7 @@
 import { startLocalForgeServer, type LocalForgeServer } from '../../forge-app/local/local-server.js'
 import { writeAllowList } from '../../forge-app/storage/allow-list.js'
 import { rotatePortalSecret } from '../../forge-app/storage/portal-secret.js'
-import type { JiraSandbox, SandboxProject } from '../jira-sandbox/index.js'
+import type { JiraSandbox, SandboxProject, SandboxWebhook } from '../jira-sandbox/index.js'
 
 export interface ForgeAppFixture {
   server: LocalForgeServer
@@ -13,6 +13,11 @@ export interface ForgeAppFixture {
   allow(projects: readonly SandboxProject[]): Promise<void>
   /** The admin page's "Rotate secret": the old one stops working at once. */
   rotateSecret(): Promise<string>
+  /**
+   * Has the site's issue changes reach the app's trigger as Forge product events: the sandbox
+   * delivers every issue event (no JQL, as the platform does) to the local server.
+   */
+  deliverProductEvents(): SandboxWebhook
   close(): Promise<void>
 }
 
@@ -31,6 +36,13 @@ export async function startForgeApp(sandbox: JiraSandbox, allowed: readonly Sand
     async rotateSecret() {
       fixture.secret = (await rotatePortalSecret(change())).secret
       return fixture.secret
+    },
+    deliverProductEvents() {
+      return sandbox.webhooks.register({
+        url: server.productEventsUrl,
+        events: ['jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted'],
+        name: 'Forge platform (emulated)',
+      })
     },
     close: () => server.close(),
   }

@@ -8,6 +8,7 @@ import * as syncStatus from '../../sync/sync-status.js'
 import { eventFreshnessOf } from '../../webhooks/webhook.service.js'
 import type { AuthedEnv } from '../app-env.js'
 import { integrationDeps } from '../integration-context.js'
+import { publicOrigin } from '../public-origin.js'
 import type * as routes from './jira.routes.js'
 import { isForgeEdit } from './jira.schemas.js'
 
@@ -30,7 +31,7 @@ export const configureJira: RouteHandler<typeof routes.configureJira, AuthedEnv>
   const body = c.req.valid('json')
   const result =
     body.mode === 'forge'
-      ? await forgeService.configureForgeConnection(deps, c.get('actor'), portfolioId, body)
+      ? await forgeService.configureForgeConnection(deps, c.get('actor'), portfolioId, { ...body, eventsOrigin: publicOrigin(c) })
       : await connectionService.configureConnection(deps, c.get('actor'), portfolioId, body)
   return c.json(result, 201)
 }
@@ -50,7 +51,7 @@ export const editJira: RouteHandler<typeof routes.editJira, AuthedEnv> = async (
   await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'configureJira')
   const body = c.req.valid('json')
   const result = isForgeEdit(body)
-    ? await forgeService.editForgeConnection(deps, c.get('actor'), portfolioId, body)
+    ? await forgeService.editForgeConnection(deps, c.get('actor'), portfolioId, { ...body, eventsOrigin: publicOrigin(c) })
     : await connectionService.editConnection(deps, c.get('actor'), portfolioId, body)
   return c.json(result, 200)
 }

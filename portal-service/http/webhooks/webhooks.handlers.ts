@@ -3,26 +3,10 @@ import type { RouteHandler } from '@hono/zod-openapi'
 import { authorizePortfolio } from '../../policy/authorize.js'
 import { receiveDelivery } from '../../webhooks/webhook-delivery.service.js'
 import * as webhookService from '../../webhooks/webhook.service.js'
-import type { AppDeps, AppEnv, AuthedEnv } from '../app-env.js'
+import type { AppEnv, AuthedEnv } from '../app-env.js'
+import { publicOrigin } from '../public-origin.js'
 import type * as routes from './webhooks.routes.js'
 import { DeliveryHeadersSchema } from './webhooks.schemas.js'
-
-/** PORTAL_PUBLIC_URL when set; else the origin the manager reached the portal at (the proxy's, when trusted). */
-function publicOrigin(c: {
-  get(key: 'deps'): AppDeps
-  req: { url: string; header(name: string): string | undefined }
-}): string {
-  const { publicUrl, trustProxy } = c.get('deps').config
-  if (publicUrl) return publicUrl.origin
-  const url = new URL(c.req.url)
-  if (trustProxy) {
-    const host = c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()
-    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim()
-    if (host && /^[\w.-]+(:\d+)?$/.test(host))
-      return `${proto === 'https' ? 'https' : url.protocol.slice(0, -1)}://${host}`
-  }
-  return url.origin
-}
 
 export const createWebhook: RouteHandler<typeof routes.createWebhook, AuthedEnv> = async (c) => {
   const deps = c.get('deps')
