@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseTarget } from '../config.js'
 import type { Database } from './database.js'
+import { withStatementCache } from './statement-cache.js'
 
 export interface OpenDatabaseOptions {
   /** Connections in the PostgreSQL pool (default 10). */
@@ -36,7 +37,7 @@ export function openDatabase(
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins })
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 })
   pool.on('error', options.onPoolError ?? (() => undefined))
