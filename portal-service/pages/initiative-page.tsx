@@ -3,7 +3,6 @@ import type { FC } from 'hono/jsx'
 import type { EpicView, InitiativeProgress } from '../epics/epic-view.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
 import { EPIC_LIMIT } from '../jira/integration-deps.js'
-import type { ConnectionView } from '../jira/jira-connection.service.js'
 import type { MemberView } from '../memberships/membership.service.js'
 import { ConfirmDialog, DialogTrigger } from './components/confirm.js'
 import { EpicRow } from './components/epic-row.js'
@@ -15,7 +14,7 @@ import { CategoryCountsText, PercentText, ProgressBar } from './components/progr
 import { formatDate } from './components/relative-time.js'
 import { SyncPanel } from './components/sync-panel.js'
 import { Layout } from './layout.js'
-import type { PortfolioPage } from './page-context.js'
+import type { PageConnection, PortfolioPage } from './page-context.js'
 import type { FormState } from './page-forms.js'
 
 interface Props {
@@ -24,7 +23,7 @@ interface Props {
   epics: EpicView[]
   progress: InitiativeProgress
   members: MemberView[]
-  connection: ConnectionView | null
+  connection: PageConnection | null
   now: Date
   form?: FormState | undefined
 }
@@ -91,7 +90,7 @@ export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, m
             </p>
           </div>
         </div>
-        {connection ? <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={path} now={now} /> : null}
+        {connection ? <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={path} now={now} events={connection.events} /> : null}
         <RollUpCard progress={progress} />
         <section class="card" aria-labelledby="epics-title">
           <div class="card-heading">

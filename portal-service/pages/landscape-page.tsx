@@ -2,7 +2,6 @@
 import type { FC } from 'hono/jsx'
 import type { InitiativeProgress } from '../epics/epic-view.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
-import type { ConnectionView } from '../jira/jira-connection.service.js'
 import type { MemberView } from '../memberships/membership.service.js'
 import { DialogTrigger } from './components/confirm.js'
 import { InitiativeForm } from './components/initiative-form.js'
@@ -12,14 +11,14 @@ import { ProgressBar } from './components/progress-bar.js'
 import { formatDate, RelativeTime } from './components/relative-time.js'
 import { SyncPanel } from './components/sync-panel.js'
 import { Layout } from './layout.js'
-import type { PortfolioPage } from './page-context.js'
+import type { PageConnection, PortfolioPage } from './page-context.js'
 
 interface Props {
   page: PortfolioPage
   initiatives: InitiativeView[]
   progress: Map<string, InitiativeProgress>
   members: MemberView[]
-  connection: ConnectionView | null
+  connection: PageConnection | null
   now: Date
 }
 
@@ -67,7 +66,7 @@ export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members,
         </div>
         {page.portfolio.description ? <p class="lead">{page.portfolio.description}</p> : null}
         {connection ? (
-          <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={base} now={now} />
+          <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={base} now={now} events={connection.events} />
         ) : null}
         <ul class="stage-strip" aria-label="Initiatives by stage">
           {stages.map((stage) => (

@@ -13,6 +13,8 @@ import type { PortfolioAction } from '../policy/policy.js'
 import { toPortfolioView, type PortfolioView } from '../portfolios/portfolio.service.js'
 import type { Portfolio } from '../portfolios/portfolio.table.js'
 import type { UserView } from '../users/user.service.js'
+import type { EventFreshness } from '../webhooks/event-freshness.js'
+import { eventFreshnessOf } from '../webhooks/webhook.service.js'
 import { takeFlash, type Flash } from './flash.js'
 
 export interface PageSession {
@@ -70,14 +72,19 @@ export async function openPortfolio(
   return { ...session, portfolio: view, row: portfolio, deps, can: (a) => allowed.has(a) }
 }
 
+/** A connection as pages show it: with whether Jira events are flowing, beside when figures were read. */
+export type PageConnection = ConnectionView & { events: EventFreshness }
+
 /** The portfolio's Jira connection as every member may see it, or null when there is none. */
-export async function jiraConnectionOf(page: PortfolioPage): Promise<ConnectionView | null> {
+export async function jiraConnectionOf(page: PortfolioPage): Promise<PageConnection | null> {
+  let view: ConnectionView
   try {
-    return await connectionService.getConnectionView(page.deps.db, page.portfolio.id)
+    view = await connectionService.getConnectionView(page.deps.db, page.portfolio.id)
   } catch (error) {
     if ((error as { code?: string }).code === 'jira_not_configured') return null
     throw error
   }
+  return { ...view, events: await eventFreshnessOf(page.deps.db, page.portfolio.id, page.deps.clock.now()) }
 }
 
 /** Where "back" goes after a form: only paths of this portal, never another site. */
