@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
 }
 
 /** Every file under `assets/` the pages use, in the order scripts load. */
-export const ASSET_FILES = ['portal.css', 'dialogs.js', 'busy-forms.js', 'live-search.js', 'project-picker.js', 'menus.js'] as const
+export const ASSET_FILES = ['portal.css', 'dialogs.js', 'busy-forms.js', 'live-search.js', 'project-picker.js', 'menus.js', 'copy-buttons.js'] as const
 export type AssetFile = (typeof ASSET_FILES)[number]
 
 interface Asset {

@@ -1,19 +1,26 @@
 // Portfolio Settings › Integrations: "Configure Jira Integration", or the integration card and the linked projects.
 import type { FC } from 'hono/jsx'
-import type { CascadeResult, ConnectionView } from '../jira/jira-connection.service.js'
+import type { ForgeEventFeedView } from '../forge-events/forge-event-subscription.js'
+import type { CascadeResult } from '../jira/jira-connection.service.js'
 import type { UnlinkedEpic } from '../jira/unlinked.js'
 import { UnlinkedEpicsList, UnlinkedProjectsList } from './components/cascade-list.js'
 import { ConfirmDialog, DialogTrigger } from './components/confirm.js'
+import { EventFlow } from './components/event-flow.js'
+import { EventsCard } from './components/events-card.js'
 import { HealthLozenge } from './components/lozenge.js'
 import { ProjectIcon } from './components/project-icon.js'
 import { ProjectPicker } from './components/project-picker.js'
 import { formatDateTime, RelativeTime } from './components/relative-time.js'
 import { SettingsFrame } from './components/settings-frame.js'
-import type { PortfolioPage } from './page-context.js'
+import type { WebhookView } from '../webhooks/webhook.service.js'
+import type { PageConnection, PortfolioPage } from './page-context.js'
 
 interface Props {
   page: PortfolioPage
-  connection: ConnectionView | null
+  connection: PageConnection | null
+  /** Managers only: what is behind the events (the Jira webhook, or the Forge app's subscription). */
+  webhook?: WebhookView | null | undefined
+  forgeFeed?: ForgeEventFeedView | null | undefined
   /** For the confirmation boxes (managers only). */
   deletePreview: CascadeResult | null
   unlinkPreviews: Map<string, UnlinkedEpic[]>
@@ -34,7 +41,7 @@ const NotConfigured: FC<{ page: PortfolioPage; setup: string }> = ({ page, setup
   </section>
 )
 
-export const IntegrationsPage: FC<Props> = ({ page, connection, deletePreview, unlinkPreviews, now }) => {
+export const IntegrationsPage: FC<Props> = ({ page, connection, webhook, forgeFeed, deletePreview, unlinkPreviews, now }) => {
   const jira = `/portfolios/${page.portfolio.id}/settings/integrations/jira`
   if (!connection) {
     return (
@@ -108,8 +115,13 @@ export const IntegrationsPage: FC<Props> = ({ page, connection, deletePreview, u
             <RelativeTime iso={connection.lastSyncAt} now={now} never="not yet" />
             {connection.lastSyncAt ? <span class="muted"> ({formatDateTime(connection.lastSyncAt)})</span> : null}
           </dd>
+          <dt>Jira events</dt>
+          <dd>
+            <EventFlow events={connection.events} now={now} />
+          </dd>
         </dl>
       </section>
+      <EventsCard page={page} connection={connection} webhook={webhook} forgeFeed={forgeFeed} now={now} />
       <section class="card" aria-labelledby="linked-projects-title">
         <div class="card-heading">
           <h2 id="linked-projects-title">

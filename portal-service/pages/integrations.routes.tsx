@@ -1,5 +1,6 @@
 // Page routes for Portfolio Settings › Integrations: the card, +Link Projects, ⨉ unlink, and Delete.
 import { Hono, type Context } from 'hono'
+import { currentFeed, feedView } from '../forge-events/forge-event-subscription.js'
 import type { AppEnv } from '../http/app-env.js'
 import * as connectionService from '../jira/jira-connection.service.js'
 import * as projectService from '../jira/linked-projects.service.js'
@@ -11,6 +12,7 @@ import { isFormError, sentenceOf } from './error-sentences.js'
 import { redirectWith } from './flash.js'
 import { IntegrationsPage } from './integrations-page.js'
 import { LinkProjectsPage } from './link-projects-page.js'
+import { webhookOrNull } from './webhook.routes.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
 import { readForm } from './page-forms.js'
 import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
@@ -55,7 +57,13 @@ export function createIntegrationPages(): Hono<AppEnv> {
         unlinkPreviews.set(project.key, (await projectService.previewUnlinkProject(page.deps, page.portfolio.id, project.key)).unlinkedEpics)
       }
     }
-    return c.html(<IntegrationsPage page={page} connection={connection} deletePreview={deletePreview} unlinkPreviews={unlinkPreviews} now={page.deps.clock.now()} />)
+    const manager = connection && page.can('configureJira')
+    const webhook = manager && connection.mode === 'api_token' ? await webhookOrNull(page) : undefined
+    const forgeFeed = manager && connection.mode === 'forge' ? ((await currentFeed(page.deps.db, page.portfolio.id)) ?? null) : undefined
+    const now = page.deps.clock.now()
+    return c.html(
+      <IntegrationsPage page={page} connection={connection} webhook={webhook} forgeFeed={forgeFeed && feedView(forgeFeed, now)} deletePreview={deletePreview} unlinkPreviews={unlinkPreviews} now={now} />,
+    )
   })
 
   router.get(`${base}/jira/link-projects`, async (c) => {
