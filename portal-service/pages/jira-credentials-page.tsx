@@ -1,6 +1,7 @@
-// Wizard page 2: Jira Environment URL, Account and API Token, checked against Jira on Next.
+// Wizard page 2: Jira Environment URL, Account and API Token (or, one link away, the Forge app), checked against Jira on Next.
 import type { FC } from 'hono/jsx'
 import { CsrfField, ErrorSummary, SubmitButton, TextField } from './components/form-controls.js'
+import { ModeSwitch } from './components/mode-switch.js'
 import { SettingsFrame } from './components/settings-frame.js'
 import { WizardSteps } from './components/wizard-steps.js'
 import { API_TOKEN_HELP } from './jira-prerequisites-page.js'
@@ -45,6 +46,7 @@ export const JiraCredentialsPage: FC<{ page: PortfolioPage; form?: FormState | u
   return (
     <SettingsFrame page={page} tab="integrations" title="Configure Jira Integration" crumbs={[{ label: 'Integrations', href: integrations }, { label: 'Configure Jira Integration' }]}>
       <WizardSteps step={2}>
+        <ModeSwitch current="api_token" apiTokenHref={`${integrations}/jira/setup/credentials`} forgeHref={`${integrations}/jira/setup/forge`} />
         <form method="post" action={`${integrations}/jira/setup/credentials`} class="form-grid">
           <CsrfField token={page.csrfToken} />
           <ErrorSummary form={form} />

@@ -1,4 +1,4 @@
-// Credentials typed into the wizard, kept between its steps: sealed, in an HttpOnly cookie, for this session only.
+// Credentials typed into the wizard (a token, or a Forge app's trigger and secret), kept between its steps: sealed, in an HttpOnly cookie, for this session only.
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../http/app-env.js'
@@ -9,11 +9,16 @@ const DRAFT_MS = 30 * 60 * 1000
 
 export interface JiraDraft {
   purpose: 'setup' | 'site_change'
+  /** How to reach Jira (DESIGN.md, "Two ways to reach Jira"); absent in drafts from before Forge mode. */
+  mode?: 'api_token' | 'forge'
   siteUrl: string
   accountEmail: string
   apiToken: string
   /** Who Jira said the account is, to show on the next step. */
   accountName: string
+  /** Forge mode: the app's web trigger and the secret shared with it. */
+  webTriggerUrl?: string
+  secret?: string
 }
 
 // The token is never written into a page: the step after the one that checked it reads it from
@@ -44,7 +49,8 @@ export function readDraft(c: Context<AppEnv>, portfolioId: string, purpose: Jira
   try {
     const draft = JSON.parse(c.var.deps.jira.box.open(sealed, context(c, portfolioId))) as JiraDraft & { expiresAt: number }
     if (draft.purpose !== purpose || draft.expiresAt < c.var.deps.clock.now().getTime()) return null
-    return { purpose: draft.purpose, siteUrl: draft.siteUrl, accountEmail: draft.accountEmail, apiToken: draft.apiToken, accountName: draft.accountName }
+    const forge = draft.mode === 'forge' && draft.webTriggerUrl && draft.secret ? { mode: 'forge' as const, webTriggerUrl: draft.webTriggerUrl, secret: draft.secret } : { mode: 'api_token' as const }
+    return { purpose: draft.purpose, siteUrl: draft.siteUrl, accountEmail: draft.accountEmail, apiToken: draft.apiToken, accountName: draft.accountName, ...forge }
   } catch {
     return null
   }

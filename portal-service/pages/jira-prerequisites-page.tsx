@@ -23,6 +23,10 @@ export const JiraPrerequisitesPage: FC<{ page: PortfolioPage }> = ({ page }) => 
             .
           </li>
         </ul>
+        <p>
+          Or, instead of an account and API token: the <strong>Portfolio Bridge Forge app</strong>, installed on the Jira site by a Jira administrator, who picks on its admin page the projects
+          this portal may see and gives you its web trigger URL and secret.
+        </p>
         <p class="muted">Each portfolio needs its own Jira integration. Portfolio Bridge only reads from Jira: nothing is ever written there.</p>
         <div class="actions">
           <a class="button button-secondary" href={integrations}>

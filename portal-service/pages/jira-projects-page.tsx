@@ -19,11 +19,20 @@ export const JiraProjectsPage: FC<Props> = ({ page, draft, state, results }) => 
     <SettingsFrame page={page} tab="integrations" title="Configure Jira Integration" crumbs={[{ label: 'Integrations', href: integrations }, { label: 'Configure Jira Integration' }]}>
       <WizardSteps step={3}>
         <div class="alert alert-success" role="status">
-          <p>
-            Connected to <strong>{draft.siteUrl}</strong> as <strong>{draft.accountName}</strong> ({draft.accountEmail}).
-          </p>
+          {draft.mode === 'forge' ? (
+            <p>
+              Connected to <strong>{draft.siteUrl}</strong> through the Forge app. The projects below are the ones on the app’s allow-list.
+            </p>
+          ) : (
+            <p>
+              Connected to <strong>{draft.siteUrl}</strong> as <strong>{draft.accountName}</strong> ({draft.accountEmail}).
+            </p>
+          )}
         </div>
-        <p>Select the Jira projects you want to link to this portfolio. You can link more, or unlink some, later.</p>
+        <p>
+          Select the Jira projects you want to link to this portfolio. You can link more, or unlink some, later.
+          {draft.mode === 'forge' ? ' A project that is missing here can be added to the allow-list on the app’s admin page in Jira.' : ''}
+        </p>
         <ProjectPicker
           action={`${integrations}/jira/setup/projects`}
           csrfToken={page.csrfToken}

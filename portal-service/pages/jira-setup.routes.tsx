@@ -1,8 +1,10 @@
-// Page routes for the Configure Jira Integration wizard and Edit Configuration (with its site-change confirmation).
+// Page routes for the Configure Jira Integration wizard and Edit Configuration (with its site-change confirmation), either mode.
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../http/app-env.js'
 import { CredentialsSchema } from '../http/jira/jira.schemas.js'
 import { PROJECT_LIMIT } from '../jira/integration-deps.js'
+import { publicOrigin } from '../http/public-origin.js'
+import * as forgeService from '../jira/forge-connection.service.js'
 import * as connectionService from '../jira/jira-connection.service.js'
 import { normalizeSiteOrThrow } from '../jira/verify-credentials.js'
 import { PickerResultsPanel, type PickerResults } from './components/project-picker.js'
@@ -21,14 +23,14 @@ import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
 const verifySchema = CredentialsSchema
 const editSchema = CredentialsSchema.partial()
 
-const integrationsOf = (page: PortfolioPage) => `/portfolios/${page.portfolio.id}/settings/integrations`
+export const integrationsOf = (page: PortfolioPage) => `/portfolios/${page.portfolio.id}/settings/integrations`
 const unlinkedItems = (r: { unlinkedProjects: { key: string; name: string }[]; unlinkedEpics: { key: string; initiativeName: string }[] }) => [
   ...r.unlinkedProjects.map((p) => `${p.name} (${p.key})`),
   ...r.unlinkedEpics.map((e) => `${e.key} from ${e.initiativeName}`),
 ]
 
 /** The wizard is for portfolios without a connection; with one, Edit Configuration is the way. */
-async function openWizard(c: Context<AppEnv>): Promise<PortfolioPage | Response> {
+export async function openWizard(c: Context<AppEnv>): Promise<PortfolioPage | Response> {
   const page = await openPortfolio(c, c.req.param('portfolioId')!, 'configureJira')
   if (await jiraConnectionOf(page)) {
     return redirectWith(c, integrationsOf(page), { kind: 'info', text: 'This portfolio is already connected to Jira. Use Edit Configuration to change it.' })
@@ -39,7 +41,12 @@ async function openWizard(c: Context<AppEnv>): Promise<PortfolioPage | Response>
 async function renderProjectStep(c: Context<AppEnv>, page: PortfolioPage, draft: JiraDraft, input: PickerInput, error: string | null = null) {
   let results: PickerResults | null = null
   try {
-    const found = await connectionService.verifyConnection(page.deps, page.portfolio.id, { ...draft, query: input.query || undefined, startAt: input.startAt })
+    const search = { query: input.query || undefined, startAt: input.startAt }
+    // In Forge mode the picker lists the app's allow-list, asked with a signed ping like the API's verify.
+    const found =
+      draft.mode === 'forge' && draft.webTriggerUrl && draft.secret
+        ? await forgeService.verifyForgeConnection(page.deps, page.portfolio.id, { webTriggerUrl: draft.webTriggerUrl, secret: draft.secret, ...search })
+        : await connectionService.verifyConnection(page.deps, page.portfolio.id, { ...draft, ...search })
     results = pickerResults(found)
   } catch (failure) {
     if (!isFormError(failure)) throw failure
@@ -101,7 +108,11 @@ export function createJiraSetupPages(): Hono<AppEnv> {
     const input = pickerInput(await readForm(c))
     if (!input.submitted) return renderProjectStep(c, page, draft, input)
     try {
-      const saved = await connectionService.configureConnection(page.deps, page.actor, page.portfolio.id, { ...draft, projectKeys: input.selected.map((p) => p.key) })
+      const projectKeys = input.selected.map((p) => p.key)
+      const saved =
+        draft.mode === 'forge' && draft.webTriggerUrl && draft.secret
+          ? await forgeService.configureForgeConnection(page.deps, page.actor, page.portfolio.id, { webTriggerUrl: draft.webTriggerUrl, secret: draft.secret, projectKeys, eventsOrigin: publicOrigin(c) })
+          : await connectionService.configureConnection(page.deps, page.actor, page.portfolio.id, { ...draft, projectKeys })
       clearDraft(c, page.portfolio.id)
       return redirectWith(c, integrationsOf(page), {
         kind: 'success',
@@ -119,7 +130,8 @@ export function createJiraSetupPages(): Hono<AppEnv> {
     const page = await openPortfolio(c, c.req.param('portfolioId'), 'configureJira')
     const connection = await jiraConnectionOf(page)
     if (!connection) return c.redirect(`${integrationsOf(page)}/jira/setup`, 303)
-    return c.html(<JiraEditPage page={page} connection={connection} />)
+    const mode = c.req.query('mode')
+    return c.html(<JiraEditPage page={page} connection={connection} mode={mode === 'forge' || mode === 'api_token' ? mode : undefined} />)
   })
 
   router.post(`${jira}/edit`, async (c) => {
@@ -131,7 +143,7 @@ export function createJiraSetupPages(): Hono<AppEnv> {
     const token = posted.text('apiToken').trim()
     const failed = (status: number, form: FormState) => {
       c.status(status as 400)
-      return c.html(<JiraEditPage page={page} connection={connection} form={form} />)
+      return c.html(<JiraEditPage page={page} connection={connection} mode="api_token" form={form} />)
     }
     const checked = check(editSchema, { ...values, ...(token ? { apiToken: token } : {}) })
     if (!checked.ok) return failed(400, { values, errors: checked.errors })
@@ -170,7 +182,10 @@ export function createJiraSetupPages(): Hono<AppEnv> {
     const draft = readDraft(c, page.portfolio.id, 'site_change')
     if (!draft) return redirectWith(c, `${integrationsOf(page)}/jira/edit`, { kind: 'info', text: 'Enter the new site’s credentials again: they are kept for 30 minutes only.' })
     try {
-      const result = await connectionService.editConnection(page.deps, page.actor, page.portfolio.id, { ...draft, confirmSiteChange: true })
+      const result =
+        draft.mode === 'forge' && draft.webTriggerUrl && draft.secret
+          ? await forgeService.editForgeConnection(page.deps, page.actor, page.portfolio.id, { webTriggerUrl: draft.webTriggerUrl, secret: draft.secret, confirmSiteChange: true, eventsOrigin: publicOrigin(c) })
+          : await connectionService.editConnection(page.deps, page.actor, page.portfolio.id, { ...draft, confirmSiteChange: true })
       clearDraft(c, page.portfolio.id)
       return redirectWith(c, integrationsOf(page), {
         kind: 'success',
