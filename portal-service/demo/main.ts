@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import { createIntegration } from '../jira/integration.js'
 import { createLogger } from '../log/logger.js'
 import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-cast.js'
+import { connectDemoWebhook } from './demo-webhook.js'
 import { startDemoSite } from './demo-site.js'
 import { seedDemo } from './seed-demo.js'
 
@@ -41,8 +42,10 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(deps, site)
   deps.sync.start()
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => void (async () => {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`
+    // Now the portal has an address the sandbox can deliver to: a live Jira webhook for Digital Banking.
+    const live = await connectDemoWebhook(deps, site, seeded, config.publicUrl?.origin ?? url)
     const { admin } = site.sandbox.accounts
     const rows = DEMO_PEOPLE.map((p) => {
       const role = p.role ? `${p.role}${p.company === 'globex' ? ' (external)' : ''}` : 'other company manager'
@@ -61,9 +64,18 @@ Portfolios: "Digital Banking" is connected to Jira (${seeded.linkedProjectKeys.j
   Account               ${admin.email}
   API Token             ${admin.token}      (anything else shows the wrong-token message)
 
+Jira events are live for Digital Banking: the sandbox delivers a signed webhook for every change to its
+linked projects, and the portal re-reads just the affected epics. Open
+  ${live.initiativeUrl}
+then change a child issue in "Jira" and watch its figures change within seconds (no Refresh needed):
+  ${live.curl}
+(Portfolio Settings › Integrations › Jira webhook shows the webhook and its deliveries.)
+
 The Jira sandbox (a fake Jira Cloud) is at ${site.sandbox.url}; data is in ${DATA_DIR}. Ctrl-C stops both.
 `)
-  })
+  })().catch((error: unknown) => {
+    process.stderr.write(`The demo could not set up its Jira webhook: ${error instanceof Error ? error.message : String(error)}\n`)
+  }))
 
   let stopping = false
   const stop = () => {
