@@ -23,13 +23,13 @@ function resetHighWaterMark(): boolean {
   }
 }
 
-/** Collects garbage first when Node runs with --expose-gc, so the baseline is the live set. */
-export function settleHeap(): void {
+/** Collects garbage when Node runs with --expose-gc, so what is left is the live set; false without. */
+export function settleHeap(): boolean {
   const gc = (globalThis as { gc?: () => void }).gc
-  if (gc) {
-    gc()
-    gc()
-  }
+  if (!gc) return false
+  gc()
+  gc()
+  return true
 }
 
 export interface RssReading {
@@ -37,11 +37,17 @@ export interface RssReading {
   peakMb: number
   growthMb: number
   method: 'vmhwm' | 'sampling'
+  /**
+   * Live JavaScript heap after the work minus before it, both after a full collection: what the
+   * work kept. RSS also moves with the native allocator and SQLite; this does not. Null without gc.
+   */
+  retainedHeapMb: number | null
 }
 
 /** Runs `work` and reports how far resident memory rose above where it stood before. */
 export async function measureRss<T>(work: () => Promise<T>): Promise<{ result: T; rss: RssReading }> {
-  settleHeap()
+  const collected = settleHeap()
+  const heapBefore = process.memoryUsage().heapUsed
   const baseline = process.memoryUsage.rss()
   const kernel = resetHighWaterMark()
   let sampled = baseline
@@ -52,6 +58,7 @@ export async function measureRss<T>(work: () => Promise<T>): Promise<{ result: T
     const result = await work()
     const hwm = kernel ? highWaterMark() : null
     const peak = Math.max(sampled, hwm ?? 0, process.memoryUsage.rss())
+    const retainedHeapMb = collected && settleHeap() ? (process.memoryUsage().heapUsed - heapBefore) / MB : null
     return {
       result,
       rss: {
@@ -59,6 +66,7 @@ export async function measureRss<T>(work: () => Promise<T>): Promise<{ result: T
         peakMb: peak / MB,
         growthMb: (peak - baseline) / MB,
         method: hwm !== null ? 'vmhwm' : 'sampling',
+        retainedHeapMb,
       },
     }
   } finally {

@@ -5,6 +5,8 @@ export interface SandboxRequest {
   method: string
   path: string
   status: number
+  /** From arrival to the answer written, the fixed latency included. */
+  durationMs: number
 }
 
 export class SandboxHandle {
@@ -36,7 +38,7 @@ export class SandboxHandle {
   /** Every Jira request since the last clear, as the sandbox logged it (the ground truth for call counts). */
   async requests(): Promise<SandboxRequest[]> {
     const entries = (await this.call('GET', '/_sandbox/requests')) as SandboxRequest[]
-    return entries.map(({ method, path, status }) => ({ method, path, status }))
+    return entries.map(({ method, path, status, durationMs }) => ({ method, path, status, durationMs }))
   }
 
   async updateIssue(idOrKey: string, changes: Record<string, unknown>): Promise<void> {
