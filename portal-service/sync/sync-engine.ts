@@ -116,7 +116,7 @@ export class SyncEngine {
     const withoutFigures = new Set(await snapshotRepository.epicsWithoutFigures(this.#options.db, portfolioId))
     const ids = epicIds.filter((id) => withoutFigures.has(id))
     if (ids.length === 0) return { status: 'skipped', reason: 'nothing_to_read' }
-    return this.#run(connection, 'epics', trigger, async (ctx, known) => {
+    return this.#run(connection, 'epics', trigger, undefined, async (ctx, known) => {
       const facts = known ?? (await this.#refreshFacts(ctx))
       const { error } = await readEpicsInFull(ctx, ids, await knownReadableProjects(ctx), facts)
       if (error) throw error
@@ -140,7 +140,7 @@ export class SyncEngine {
       return { status: 'skipped', reason: 'locked' }
     }
     try {
-      return await this.#run(connection, 'epics', trigger, async (ctx, known) => {
+      return await this.#run(connection, 'epics', trigger, undefined, async (ctx, known) => {
         const facts = known ?? (await this.#refreshFacts(ctx))
         const { error } = await readEpicsInFull(ctx, epicIds, await knownReadableProjects(ctx), facts)
         if (error) throw error
@@ -224,11 +224,18 @@ export class SyncEngine {
         modePolicy,
         request.mode ?? 'auto',
       )
+      // A lease that could not be renewed may already be another instance's: stop reading at once
+      // rather than write beside it.
+      const leaseLost = new AbortController()
       const renew = setInterval(() => {
-        void renewLease(db, portfolioId, instanceId, until(clock.now())).catch(() => undefined)
+        void renewLease(db, portfolioId, instanceId, until(clock.now()))
+          .then((held) => {
+            if (!held) leaseLost.abort(new LeaseLostError())
+          })
+          .catch(() => undefined)
       }, Math.max(1000, Math.floor(leaseMs / 3)))
       try {
-        return await this.#run(current, mode.mode, request.trigger, async (ctx, known) => {
+        return await this.#run(current, mode.mode, request.trigger, leaseLost.signal, async (ctx, known) => {
           let facts = known
           if (mode.mode === 'full') {
             const readable = await refreshProjects(ctx)
@@ -280,6 +287,7 @@ export class SyncEngine {
     connection: JiraConnection,
     kind: SyncKind,
     trigger: SyncTrigger,
+    stop: AbortSignal | undefined,
     work: (ctx: SyncContext, facts: SiteFacts | undefined) => Promise<void>,
   ): Promise<SyncResult> {
     const { db, clock, log, instanceId } = this.#options
@@ -289,6 +297,7 @@ export class SyncEngine {
     await runRepository.insertSyncRun(db, { id: runId, portfolioId, kind, trigger, startedAt, instanceId })
     let calls = 0
     const abort = new AbortController()
+    stop?.addEventListener('abort', () => abort.abort(stop.reason), { once: true })
     const facts = kind === 'full' || !connection.factsReadAt ? undefined : factsOf(connection)
     const ctx: SyncContext = {
       db,
@@ -322,7 +331,9 @@ export class SyncEngine {
       const finishedAt = clock.now().toISOString()
       const failure = isJiraError(error)
         ? { kind: error.kind, message: error.message }
-        : { kind: 'internal', message: 'The sync stopped on an internal error.' }
+        : stop?.aborted
+          ? { kind: 'lease_lost', message: 'Another portal instance took over this portfolio; this sync stopped.' }
+          : { kind: 'internal', message: 'The sync stopped on an internal error.' }
       const outcome = ctx.counts.childrenRead > 0 || ctx.counts.epicsRead > 0 ? 'partial' : 'failed'
       try {
         await snapshotRepository.markStale(db, portfolioId, startedAt, finishedAt)
@@ -349,6 +360,14 @@ export class SyncEngine {
       else log.error('sync failed', { portfolioId, runId, kind, error })
       return { status: 'done', runId, kind, outcome, calls, error: failure }
     }
+  }
+}
+
+/** This instance could not renew its lease: another may already hold it. */
+export class LeaseLostError extends Error {
+  constructor() {
+    super('The sync lease was lost')
+    this.name = 'LeaseLostError'
   }
 }
 

@@ -185,6 +185,31 @@ describe.each(DIALECTS)('the sync engine on %s', (dialect) => {
     await other.sync.stop()
   })
 
+  test('a sync whose lease was taken over stops instead of writing beside the new holder', async () => {
+    const slow = createIntegration({
+      db: f.t.db,
+      config: f.t.config,
+      log: createLogger({ sink: () => undefined }),
+      clock: f.t.clock,
+      secretKey: f.t.secretKey,
+      transport: { retry: { baseDelayMs: 10 } },
+      sync: { instanceId: 'slow-instance', leaseMs: 3_000, epicsPerQuery: 1, parallelQueries: 1 },
+    })
+    f.sandbox.faults.setLatency(250)
+    const running = slow.sync.syncPortfolio(f.portfolioId, { trigger: 'manual', mode: 'full' })
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    // Another instance believed the lease expired and took it (a stalled process, a clock jump).
+    await f.t.db.updateTable('jiraConnections').set({ syncLeaseOwner: 'thief', syncLeaseUntil: new Date(f.t.clock.now().getTime() + 600_000).toISOString() }).execute()
+    const result = await running
+    f.sandbox.faults.setLatency(0)
+    expect(result).toMatchObject({ status: 'done', error: { kind: 'lease_lost' } })
+    expect(result.status === 'done' && result.outcome).not.toBe('ok')
+    const lease = await f.t.db.selectFrom('jiraConnections').select('syncLeaseOwner').executeTakeFirstOrThrow()
+    expect(lease.syncLeaseOwner).toBe('thief')
+    await f.t.db.updateTable('jiraConnections').set({ syncLeaseOwner: null, syncLeaseUntil: null }).execute()
+    await slow.sync.stop()
+  })
+
   test('nothing was ever written to Jira', () => {
     expect(f.sandbox.writes()).toEqual([])
   })
