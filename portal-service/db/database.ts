@@ -6,6 +6,10 @@ import type { SessionTable } from '../auth/session.table.js'
 import type { CompanyTable } from '../companies/company.table.js'
 import type { EpicChildTable } from '../epics/epic-child.table.js'
 import type { EpicSnapshotTable } from '../epics/epic-snapshot.table.js'
+import type { EpicHistorySeriesTable, EpicHistoryTable } from '../history/epic-history.table.js'
+import type { HistoryCompactionTable } from '../history/history-compaction.table.js'
+import type { InitiativeHistoryTable } from '../history/initiative-history.table.js'
+import type { LinkIntervalTable } from '../history/link-interval.table.js'
 import type { ForgeEventFeedTable } from '../forge-events/forge-event-feed.table.js'
 import type { InitiativeRollupTable } from '../epics/initiative-rollup.table.js'
 import type { LinkedEpicTable } from '../epics/linked-epic.table.js'
@@ -43,4 +47,9 @@ export interface Database {
   jiraWebhooks: JiraWebhookTable
   eventDeliveries: EventDeliveryTable
   forgeEventFeeds: ForgeEventFeedTable
+  epicHistorySeries: EpicHistorySeriesTable
+  epicHistory: EpicHistoryTable
+  epicLinkIntervals: LinkIntervalTable
+  initiativeHistory: InitiativeHistoryTable
+  historyCompactions: HistoryCompactionTable
 }

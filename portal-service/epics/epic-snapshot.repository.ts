@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { EpicRecord } from '../../shared/jira/records.js'
 import type { Database } from '../db/database.js'
+import { changedEpics, recordFigureChanges } from '../history/history-recorder.js'
 import type { EpicSnapshot, EpicState } from './epic-snapshot.table.js'
 import { refreshRollups, withinTransaction } from './initiative-rollup.repository.js'
 
@@ -139,8 +140,9 @@ export async function saveFigures(
   readAt: string,
 ): Promise<void> {
   if (figures.length === 0) return
-  // One transaction: the figures and the roll-ups over them change together.
+  // One transaction: the figures, the roll-ups over them and their history change together.
   await withinTransaction(db, async (trx) => {
+    const before = await storedFigures(trx, portfolioId, figures.map((f) => f.jiraIssueId))
     for (const { jiraIssueId, ...counts } of figures) {
       await trx
         .updateTable('epicSnapshots')
@@ -150,7 +152,19 @@ export async function saveFigures(
         .execute()
     }
     await refreshRollups(trx, portfolioId, { epicIds: figures.map((f) => f.jiraIssueId) })
+    await recordFigureChanges(trx, portfolioId, changedEpics(before, figures), readAt)
   })
+}
+
+/** The figures stored for `jiraIssueIds` before a read replaces them. */
+async function storedFigures(trx: Kysely<Database>, portfolioId: string, jiraIssueIds: readonly string[]) {
+  const rows = await trx
+    .selectFrom('epicSnapshots')
+    .select(['jiraIssueId', 'progressReadAt', 'todo', 'inProgress', 'done', 'pointsInProgress', 'pointsDone', 'pointsTotal'])
+    .where('portfolioId', '=', portfolioId)
+    .where('jiraIssueId', 'in', [...jiraIssueIds])
+    .execute()
+  return new Map(rows.map((row) => [row.jiraIssueId, row]))
 }
 
 /**

@@ -9,6 +9,7 @@ import * as auditRepository from '../audit/audit.repository.js'
 import type { Database } from '../db/database.js'
 import { isUniqueViolation, lockForUpdate } from '../db/dialect.js'
 import { isUuid, newId } from '../db/ids.js'
+import * as historyRecorder from '../history/history-recorder.js'
 import { ApiError } from '../http/errors.js'
 import { sourceForConnection } from '../jira/connection-source.js'
 import { EPIC_LIMIT, type IntegrationDeps } from '../jira/integration-deps.js'
@@ -164,6 +165,7 @@ export async function linkEpic(
         linkedBy: actor.userId,
       })
       await snapshotRepository.saveEpicFields(trx, portfolioId, epic, 'ok', now)
+      await historyRecorder.recordLink(trx, { portfolioId, initiativeId, jiraIssueId: epic.id, epicKey: epic.key }, now)
       await auditRepository.recordAudit(trx, deps.clock, {
         actorId: actor.userId,
         portfolioId,
@@ -205,8 +207,11 @@ export async function unlinkEpic(
     const link = links.find((l) => l.jiraIssueId === jiraId)
     if (!link) throw new ApiError(404, 'epic_not_linked', `${epicKeyOrId} is not linked to this initiative.`)
     const key = snapshots.find((s) => s.jiraIssueId === link.jiraIssueId)?.epicKey ?? link.jiraIssueId
+    const now = deps.clock.now().toISOString()
+    await historyRecorder.recordUnlinking(trx, portfolioId, [link], now)
     await linkedEpicRepository.deleteLinkedEpic(trx, link.id)
     await snapshotRepository.dropUntrackedEpics(trx, portfolioId)
+    await historyRecorder.recordUnlinked(trx, portfolioId, [initiativeId], now)
     await auditRepository.recordAudit(trx, deps.clock, {
       actorId: actor.userId,
       portfolioId,

@@ -4,6 +4,7 @@ import * as auditRepository from '../audit/audit.repository.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { newId } from '../db/ids.js'
+import { deleteUnnamedSeries } from '../history/epic-history.repository.js'
 import { ApiError, notFound } from '../http/errors.js'
 import * as membershipRepository from '../memberships/membership.repository.js'
 import type { Actor } from '../policy/actor.js'
@@ -264,5 +265,7 @@ export async function deleteInitiative(
       details: { name: current.name },
     })
     await initiativeRepository.deleteInitiative(trx, initiativeId)
+    // Its link intervals and days went with it; epics no other initiative names lose their history.
+    await deleteUnnamedSeries(trx, portfolioId)
   })
 }

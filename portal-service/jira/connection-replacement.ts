@@ -13,6 +13,7 @@ import { isUniqueViolation, lockForUpdate } from '../db/dialect.js'
 import { newId } from '../db/ids.js'
 import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import * as snapshotRepository from '../epics/epic-snapshot.repository.js'
+import * as historyRecorder from '../history/history-recorder.js'
 import { ApiError } from '../http/errors.js'
 import type { Actor } from '../policy/actor.js'
 import { secretHint } from '../secrets/secret-box.js'
@@ -36,16 +37,19 @@ export async function previewDelete(db: Kysely<Database>, portfolioId: string): 
   }
 }
 
-/** Removes the connection and, in the same transaction, every linked project and epic. */
-export async function removeConnection(trx: Kysely<Database>, portfolioId: string): Promise<CascadeResult> {
+/** Removes the connection and, in the same transaction, every linked project and epic (their link intervals close at `at`). */
+export async function removeConnection(trx: Kysely<Database>, portfolioId: string, at: string): Promise<CascadeResult> {
   await trx.selectFrom('jiraConnections').select('id').where('portfolioId', '=', portfolioId).$call(lockForUpdate(trx)).execute()
+  const links = await linkedEpicRepository.linkedEpicsWithInitiatives(trx, portfolioId)
   const result = {
     unlinkedProjects: describeProjects(await projectRepository.listLinkedProjects(trx, portfolioId)),
-    unlinkedEpics: await describeEpics(trx, portfolioId, await linkedEpicRepository.linkedEpicsWithInitiatives(trx, portfolioId)),
+    unlinkedEpics: await describeEpics(trx, portfolioId, links),
   }
+  await historyRecorder.recordUnlinking(trx, portfolioId, links, at)
   await trx.deleteFrom('linkedEpics').where('portfolioId', '=', portfolioId).execute()
   await trx.deleteFrom('linkedProjects').where('portfolioId', '=', portfolioId).execute()
   await snapshotRepository.dropUntrackedEpics(trx, portfolioId)
+  await historyRecorder.recordUnlinked(trx, portfolioId, links.map((l) => l.initiativeId), at)
   await connectionRepository.deleteConnection(trx, portfolioId)
   return result
 }
@@ -127,7 +131,7 @@ export async function saveConfiguration(
   const result = await deps.db
     .transaction()
     .execute(async (trx) => {
-      const cascade = existing ? await removeConnection(trx, portfolioId) : { unlinkedProjects: [], unlinkedEpics: [] }
+      const cascade = existing ? await removeConnection(trx, portfolioId, now) : { unlinkedProjects: [], unlinkedEpics: [] }
       await connectionRepository.insertConnection(trx, {
         ...fields,
         id: connectionId,

@@ -76,7 +76,7 @@ export async function verifyConnection(
 export async function deleteConnection(deps: IntegrationDeps, actor: Actor, portfolioId: string): Promise<CascadeResult> {
   await requireConnection(deps.db, portfolioId)
   return deps.db.transaction().execute(async (trx) => {
-    const result = await removeConnection(trx, portfolioId)
+    const result = await removeConnection(trx, portfolioId, deps.clock.now().toISOString())
     await auditRepository.recordAudit(trx, deps.clock, {
       actorId: actor.userId,
       portfolioId,

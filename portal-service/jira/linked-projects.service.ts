@@ -11,6 +11,7 @@ import { isUniqueViolation, lockForUpdate } from '../db/dialect.js'
 import { newId } from '../db/ids.js'
 import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import * as snapshotRepository from '../epics/epic-snapshot.repository.js'
+import * as historyRecorder from '../history/history-recorder.js'
 import { ApiError } from '../http/errors.js'
 import type { Actor } from '../policy/actor.js'
 import { sourceForConnection } from './connection-source.js'
@@ -169,9 +170,12 @@ export async function unlinkProject(
     const project = await findLinkedOrThrow(trx, portfolioId, projectKey)
     const epics = await linkedEpicRepository.linkedEpicsWithInitiatives(trx, portfolioId, [project.id])
     const unlinkedEpics = await describeEpics(trx, portfolioId, epics)
+    const now = deps.clock.now().toISOString()
+    await historyRecorder.recordUnlinking(trx, portfolioId, epics, now)
     if (epics.length > 0) await trx.deleteFrom('linkedEpics').where('linkedProjectId', '=', project.id).execute()
     await projectRepository.deleteLinkedProject(trx, project.id)
     await snapshotRepository.dropUntrackedEpics(trx, portfolioId)
+    await historyRecorder.recordUnlinked(trx, portfolioId, epics.map((e) => e.initiativeId), now)
     await auditRepository.recordAudit(trx, deps.clock, {
       actorId: actor.userId,
       portfolioId,
