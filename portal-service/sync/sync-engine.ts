@@ -12,6 +12,7 @@ import type { SiteFacts } from '../../shared/jira/site-facts.js'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { newId } from '../db/ids.js'
+import { compactHistory } from '../history/history-compaction.js'
 import * as snapshotRepository from '../epics/epic-snapshot.repository.js'
 import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import { HEALTH_MESSAGES, healthFor } from '../jira/health.js'
@@ -50,6 +51,8 @@ export interface SyncEngineOptions {
   leaseMs?: number
   epicsPerQuery?: number
   parallelQueries?: number
+  /** How often the tick also compacts history (history-compaction.ts). */
+  maintenanceEveryMs?: number
 }
 
 export type SyncResult =
@@ -75,6 +78,7 @@ export class SyncEngine {
   readonly #background = new Set<Promise<unknown>>()
   #timer: ReturnType<typeof setInterval> | undefined
   #ticking = false
+  #maintainedAt = Number.NEGATIVE_INFINITY
 
   constructor(options: SyncEngineOptions) {
     this.#options = {
@@ -84,6 +88,7 @@ export class SyncEngine {
       // Pages of one query come one after another, so side-by-side queries are the only
       // parallelism: one per request the Jira client lets fly (6, DESIGN.md's 5–10).
       parallelQueries: 6,
+      maintenanceEveryMs: 60 * 60 * 1000,
       ...options,
     }
   }
@@ -160,7 +165,17 @@ export class SyncEngine {
     }
   }
 
-  /** Runs `runDue` every `tickMs` until `stop()`. */
+  /** Compacts history when the last compaction by this engine is `maintenanceEveryMs` old. */
+  async runMaintenance(): Promise<void> {
+    const { db, clock, log, maintenanceEveryMs } = this.#options
+    const now = clock.now()
+    if (now.getTime() - this.#maintainedAt < maintenanceEveryMs) return
+    this.#maintainedAt = now.getTime()
+    const report = await compactHistory(db, now)
+    log.info('history compacted', { ...report })
+  }
+
+  /** Runs `runDue`, then `runMaintenance`, every `tickMs` until `stop()`. */
   start(tickMs = Math.min(this.#options.intervalMs, 30_000)): void {
     if (this.#timer) return
     this.#timer = setInterval(() => {
@@ -169,6 +184,8 @@ export class SyncEngine {
       this.#track(
         this.runDue()
           .catch((error) => this.#options.log.error('scheduled sync failed', { error }))
+          .then(() => this.runMaintenance())
+          .catch((error) => this.#options.log.error('history compaction failed', { error }))
           .finally(() => (this.#ticking = false)),
       )
     }, tickMs)
