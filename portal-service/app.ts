@@ -11,6 +11,7 @@ import { createEpicsRouter } from './http/epics/epics.index.js'
 import { createForgeEventsRouter } from './http/forge-events/forge-events.index.js'
 import { ApiError, createErrorHandler, handleNotFound } from './http/errors.js'
 import { createHealthRouter } from './http/health/health.index.js'
+import { createHistoryRouter } from './http/history/history.index.js'
 import { createInitiativesRouter } from './http/initiatives/initiatives.index.js'
 import { createJiraRouter } from './http/jira/jira.index.js'
 import { createMembersRouter } from './http/members/members.index.js'
@@ -45,6 +46,7 @@ const FEATURE_ROUTERS = [
   createWebhooksRouter,
   createForgeEventsRouter,
   createEpicsRouter,
+  createHistoryRouter,
   createAuditRouter,
   // The web pages: the same services and policy as the API, rendered as HTML.
   createPagesRouter,

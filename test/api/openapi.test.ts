@@ -54,6 +54,12 @@ const CONTRACT = [
   'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
   'POST /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics',
   'DELETE /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics/{epicKey}',
+  // Issue 10: history, trends and forecast.
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/history',
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/changes',
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/forecast',
+  'GET /api/portfolios/{portfolioId}/attention',
+  'GET /api/portfolios/{portfolioId}/initiatives.csv',
   'GET /api/health',
   'GET /api/openapi.json',
   'GET /api/docs',

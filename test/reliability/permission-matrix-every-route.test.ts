@@ -76,6 +76,11 @@ const RULES: Record<string, Rule> = {
   'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics': portfolio('viewPortfolio'),
   'POST /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics': portfolio('linkEpics'),
   'DELETE /api/portfolios/{portfolioId}/initiatives/{initiativeId}/epics/{epicKey}': portfolio('linkEpics'),
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/history': portfolio('viewPortfolio'),
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/changes': portfolio('viewPortfolio'),
+  'GET /api/portfolios/{portfolioId}/initiatives/{initiativeId}/forecast': portfolio('viewPortfolio'),
+  'GET /api/portfolios/{portfolioId}/attention': portfolio('viewPortfolio'),
+  'GET /api/portfolios/{portfolioId}/initiatives.csv': portfolio('viewPortfolio'),
 }
 
 /** DESIGN.md's table, column by column (site admins: the audit trail only). */
