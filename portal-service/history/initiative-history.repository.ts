@@ -59,9 +59,21 @@ export async function daysBetween(db: Kysely<Database>, initiativeId: string, fr
   return [...before, ...within]
 }
 
-/** Every initiative's days of the portfolio from `from` on (the landscape's trend lines). */
+/**
+ * Every initiative's days of the portfolio from `from` on, each preceded by its last day before
+ * `from` (the landscape's trend lines); in time order.
+ */
 export async function portfolioDaysSince(db: Kysely<Database>, portfolioId: string, from: string): Promise<InitiativeHistoryDay[]> {
-  return db.selectFrom('initiativeHistory').selectAll().where('portfolioId', '=', portfolioId).where('day', '>=', from).orderBy('day').execute()
+  const before = await db
+    .selectFrom('initiativeHistory as h')
+    .selectAll('h')
+    .where('h.portfolioId', '=', portfolioId)
+    .where('h.day', '=', (eb) =>
+      eb.selectFrom('initiativeHistory as p').select((pb) => pb.fn.max('p.day').as('day')).whereRef('p.initiativeId', '=', 'h.initiativeId').where('p.day', '<', from),
+    )
+    .execute()
+  const since = await db.selectFrom('initiativeHistory').selectAll().where('portfolioId', '=', portfolioId).where('day', '>=', from).orderBy('day').execute()
+  return [...before, ...since]
 }
 
 /** Days before `day`, for retention. */

@@ -4,15 +4,19 @@ import type { EpicView, InitiativeProgress } from '../epics/epic-view.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
 import { EPIC_LIMIT } from '../jira/integration-deps.js'
 import type { MemberView } from '../memberships/membership.service.js'
+import { BurnUpChart } from './components/burn-up-chart.js'
+import { ChangesCard } from './components/changes-card.js'
 import { ConfirmDialog, DialogTrigger } from './components/confirm.js'
 import { EpicRow } from './components/epic-row.js'
 import { EpicSearchForm } from './components/epic-search.js'
+import { ForecastCard, SuggestionLozenge } from './components/forecast-card.js'
 import { InitiativeForm } from './components/initiative-form.js'
 import { InitiativeStatus, STATUS_LABELS } from './components/lozenge.js'
 import { PortfolioFrame } from './components/portfolio-frame.js'
 import { CategoryCountsText, PercentText, ProgressBar } from './components/progress-bar.js'
 import { formatDate } from './components/relative-time.js'
 import { SyncPanel } from './components/sync-panel.js'
+import type { InitiativeTrend } from './initiative-trend.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
 import type { FormState } from './page-forms.js'
@@ -25,6 +29,7 @@ interface Props {
   members: MemberView[]
   connection: PageConnection | null
   now: Date
+  trend: InitiativeTrend
   form?: FormState | undefined
 }
 
@@ -53,6 +58,30 @@ const RollUpCard: FC<{ progress: InitiativeProgress }> = ({ progress }) => {
   )
 }
 
+/** The burn-up with its count/points switch (plain links, so it works without scripts). */
+const BurnUpCard: FC<{ trend: InitiativeTrend; path: string; name: string }> = ({ trend, path, name }) => {
+  const { history } = trend
+  const since = trend.changes.since
+  const unit = trend.basis === 'points' ? 'story points' : 'child issues'
+  return (
+    <section class="card" aria-labelledby="burn-up-title">
+      <div class="card-heading">
+        <h2 id="burn-up-title">Burn-up</h2>
+        {trend.hasPoints ? (
+          <nav class="basis-switch" aria-label="Measure by">
+            {(['count', 'points'] as const).map((basis) => (
+              <a href={`${path}?basis=${basis}&since=${since}`} aria-current={basis === trend.basis ? 'true' : undefined}>
+                {basis === 'count' ? 'Child issues' : 'Story points'}
+              </a>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+      <BurnUpChart id="burn-up" title={`${name}: scope and done in ${unit}, ${history.from} to ${history.to}`} points={history.points} basis={history.basis} from={history.from} to={history.to} />
+    </section>
+  )
+}
+
 const DetailsList: FC<{ initiative: InitiativeView; owner: string }> = ({ initiative, owner }) => (
   <dl class="details">
     <dt>Stage</dt>
@@ -70,7 +99,7 @@ const DetailsList: FC<{ initiative: InitiativeView; owner: string }> = ({ initia
   </dl>
 )
 
-export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, members, connection, now, form }) => {
+export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, members, connection, now, trend, form }) => {
   const base = `/portfolios/${page.portfolio.id}`
   const path = `${base}/initiatives/${initiative.id}`
   const owner = members.find((m) => m.userId === initiative.ownerId)?.name ?? 'No owner'
@@ -83,7 +112,7 @@ export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, m
           <div>
             <h1>{initiative.name}</h1>
             <p class="heading-meta">
-              <InitiativeStatus status={initiative.status} /> <span class="badge">{initiative.stage}</span> <span class="muted">Owner: {owner}</span>{' '}
+              <InitiativeStatus status={initiative.status} /> <SuggestionLozenge suggestion={trend.forecast.suggestion} /> <span class="badge">{initiative.stage}</span> <span class="muted">Owner: {owner}</span>{' '}
               <span class="muted">
                 {formatDate(initiative.startDate)} → {formatDate(initiative.targetDate)}
               </span>
@@ -92,6 +121,9 @@ export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, m
         </div>
         {connection ? <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={path} now={now} events={connection.events} /> : null}
         <RollUpCard progress={progress} />
+        <ForecastCard forecast={trend.forecast} />
+        <BurnUpCard trend={trend} path={path} name={initiative.name} />
+        <ChangesCard changes={trend.changes} action={path} today={trend.today} note={trend.note} basis={trend.basis} />
         <section class="card" aria-labelledby="epics-title">
           <div class="card-heading">
             <h2 id="epics-title">

@@ -11,6 +11,7 @@ import { ConfirmPage } from './confirm-page.js'
 import { isFormError, sentenceOf } from './error-sentences.js'
 import { redirectWith } from './flash.js'
 import { InitiativePage } from './initiative-page.js'
+import { loadTrend } from './initiative-trend.js'
 import { LinkEpicPage } from './link-epic-page.js'
 import { NewInitiativePage } from './new-initiative-page.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
@@ -38,12 +39,14 @@ const valuesOf = (posted: PostedForm) => Object.fromEntries(FIELDS.map((f) => [f
 async function renderInitiative(c: Context<AppEnv>, page: PortfolioPage, initiativeId: string, form?: FormState) {
   const { db } = page.deps
   const initiative = await initiativeService.getInitiative(db, page.portfolio.id, initiativeId)
-  const [{ epics, progress }, members, connection] = await Promise.all([
+  const now = page.deps.clock.now()
+  const [{ epics, progress }, members, connection, trend] = await Promise.all([
     epicsService.initiativeEpics(db, page.portfolio.id, initiative.id),
     membershipService.listMembers(db, page.row),
     jiraConnectionOf(page),
+    loadTrend(db, page.portfolio.id, initiative.id, { basis: c.req.query('basis'), since: c.req.query('since') }, now),
   ])
-  return c.html(<InitiativePage page={page} initiative={initiative} epics={epics} progress={progress} members={members} connection={connection} now={page.deps.clock.now()} form={form} />)
+  return c.html(<InitiativePage page={page} initiative={initiative} epics={epics} progress={progress} members={members} connection={connection} now={now} trend={trend} form={form} />)
 }
 
 function searchOf(c: Context<AppEnv>): EpicSearchState {

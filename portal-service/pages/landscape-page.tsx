@@ -1,8 +1,10 @@
 // The portfolio landscape: initiatives by stage with status, owner, dates and their epics' roll-up progress.
 import type { FC } from 'hono/jsx'
 import type { InitiativeProgress } from '../epics/epic-view.js'
+import type { AttentionItem } from '../history/attention.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
 import type { MemberView } from '../memberships/membership.service.js'
+import { AttentionPanel } from './components/attention-panel.js'
 import { DialogTrigger } from './components/confirm.js'
 import { InitiativeForm } from './components/initiative-form.js'
 import { InitiativeStatus } from './components/lozenge.js'
@@ -10,6 +12,8 @@ import { PortfolioFrame } from './components/portfolio-frame.js'
 import { ProgressBar } from './components/progress-bar.js'
 import { formatDate, RelativeTime } from './components/relative-time.js'
 import { SyncPanel } from './components/sync-panel.js'
+import { TrendLine } from './components/trend-line.js'
+import type { Trend } from './landscape-trends.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
 
@@ -20,6 +24,8 @@ interface Props {
   members: MemberView[]
   connection: PageConnection | null
   now: Date
+  attention: AttentionItem[]
+  trends: Map<string, Trend>
 }
 
 const ProgressCell: FC<{ progress: InitiativeProgress | undefined; now: Date }> = ({ progress, now }) => {
@@ -47,7 +53,11 @@ const ProgressCell: FC<{ progress: InitiativeProgress | undefined; now: Date }> 
   )
 }
 
-export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members, connection, now }) => {
+function trendCell(trend: Trend | undefined) {
+  return trend ? <TrendLine points={trend.points} basis={trend.basis} from={trend.from} to={trend.to} /> : <span class="muted">No history yet</span>
+}
+
+export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members, connection, now, attention, trends }) => {
   const base = `/portfolios/${page.portfolio.id}`
   const stages = page.portfolio.stages
   const owners = new Map(members.map((m) => [m.userId, m.name]))
@@ -68,6 +78,7 @@ export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members,
         {connection ? (
           <SyncPanel portfolioId={page.portfolio.id} connection={connection} canRefresh={page.can('linkEpics')} csrfToken={page.csrfToken} returnTo={base} now={now} events={connection.events} />
         ) : null}
+        <AttentionPanel items={attention} portfolioId={page.portfolio.id} csvHref={`/api/portfolios/${page.portfolio.id}/initiatives.csv`} />
         <ul class="stage-strip" aria-label="Initiatives by stage">
           {stages.map((stage) => (
             <li class="stage-tile">
@@ -93,6 +104,7 @@ export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members,
                   <th scope="col">Start</th>
                   <th scope="col">Go-live</th>
                   <th scope="col" class="col-progress">Progress</th>
+                  <th scope="col">Trend</th>
                 </tr>
               </thead>
               <tbody>
@@ -111,6 +123,7 @@ export const LandscapePage: FC<Props> = ({ page, initiatives, progress, members,
                     <td>
                       <ProgressCell progress={progress.get(initiative.id)} now={now} />
                     </td>
+                    <td>{trendCell(trends.get(initiative.id))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono'
 import * as companyRepository from '../companies/company.repository.js'
 import * as epicsService from '../epics/epics.service.js'
+import { portfolioAttention } from '../history/attention.service.js'
 import type { AppEnv } from '../http/app-env.js'
 import * as portfolioRoutes from '../http/portfolios/portfolios.routes.js'
 import * as initiativeService from '../initiatives/initiative.service.js'
@@ -13,6 +14,7 @@ import { forbidden } from '../http/errors.js'
 import { isFormError, sentenceOf } from './error-sentences.js'
 import { redirectWith, type Flash } from './flash.js'
 import { LandscapePage } from './landscape-page.js'
+import { loadTrends } from './landscape-trends.js'
 import { jiraConnectionOf, openPortfolio, pageSession, safeReturnPath } from './page-context.js'
 import { bodySchemaOf, check, readForm, type FormState } from './page-forms.js'
 import { PortfolioListPage } from './portfolio-list-page.js'
@@ -61,13 +63,16 @@ export function createPortfolioPages(): Hono<AppEnv> {
   router.get('/portfolios/:portfolioId', async (c) => {
     const page = await openPortfolio(c, c.req.param('portfolioId'))
     const { db } = page.deps
-    const [initiatives, progress, members, connection] = await Promise.all([
+    const now = page.deps.clock.now()
+    const [initiatives, progress, members, connection, attention] = await Promise.all([
       initiativeService.listInitiatives(db, page.portfolio.id),
       epicsService.portfolioProgress(db, page.portfolio.id),
       membershipService.listMembers(db, page.row),
       jiraConnectionOf(page),
+      portfolioAttention(db, page.row, now),
     ])
-    return c.html(<LandscapePage page={page} initiatives={initiatives} progress={progress} members={members} connection={connection} now={page.deps.clock.now()} />)
+    const trends = await loadTrends(db, page.portfolio.id, progress, now)
+    return c.html(<LandscapePage page={page} initiatives={initiatives} progress={progress} members={members} connection={connection} now={now} attention={attention} trends={trends} />)
   })
 
   // "Refresh from Jira": the same sync the API's POST …/jira/sync starts, waited for while it is quick.
