@@ -26,8 +26,8 @@ const isOpen = (issue: SandboxIssue) => issue.statusCategory !== 'done'
  * Starts the sandbox and makes sure the cases the portal flags exist whatever the seed gave:
  * an epic marked Done with open children, one without children, one with unestimated children.
  */
-export async function startDemoSite(options: { port?: number; seed?: number } = {}): Promise<DemoSite> {
-  const sandbox = await startJiraSandbox({ seed: options.seed ?? 7, dataset: DEMO_SITE, port: options.port ?? 0 })
+export async function startDemoSite(options: { port?: number; seed?: number; clock?: () => Date } = {}): Promise<DemoSite> {
+  const sandbox = await startJiraSandbox({ seed: options.seed ?? 7, dataset: DEMO_SITE, port: options.port ?? 0, ...(options.clock ? { clock: options.clock } : {}) })
   const { store } = sandbox
   const epicsOf = (key: string) => store.epics(key).sort((a, b) => Number(a.id) - Number(b.id))
   const withChildren = (key: string) => epicsOf(key).filter((e) => store.children(e.id).length > 0)

@@ -4,13 +4,14 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.js'
-import { systemClock } from '../clock.js'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/connect.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { createIntegration } from '../jira/integration.js'
 import { createLogger } from '../log/logger.js'
 import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-cast.js'
+import { createDemoClock } from './demo-clock.js'
+import { DEMO_HISTORY_WEEKS, playDemoHistory, rewindDemoWork } from './demo-history.js'
 import { connectDemoWebhook } from './demo-webhook.js'
 import { startDemoSite } from './demo-site.js'
 import { seedDemo } from './seed-demo.js'
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   // A fresh database every run, so the demo always starts from the same story.
   rmSync(DATA_DIR, { recursive: true, force: true })
   mkdirSync(DATA_DIR, { recursive: true })
-  const site = await startDemoSite({ port: Number(process.env.JIRA_SANDBOX_PORT ?? 0) })
+  // The story starts twelve weeks ago: Jira and the portal share a clock that catches up with today.
+  const clock = createDemoClock(-DEMO_HISTORY_WEEKS * 7 * 24 * 60 * 60 * 1000)
+  const site = await startDemoSite({ port: Number(process.env.JIRA_SANDBOX_PORT ?? 0), clock: () => clock.now() })
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: `file:${DATA_DIR}/portal.sqlite`,
@@ -36,10 +39,15 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel })
   const db = openDatabase(config)
   await migrateToLatest(db)
-  const core = { db, config, log, clock: systemClock, secretKey: randomBytes(32) }
+  const core = { db, config, log, clock, secretKey: randomBytes(32) }
   const deps = { ...core, ...createIntegration(core) }
   const app = createApp(deps)
+  const started = Date.now()
+  const history = rewindDemoWork(site)
   const seeded = await seedDemo(deps, site)
+  await playDemoHistory(deps, site, seeded, clock, history)
+  clock.resume()
+  process.stdout.write(`Played ${DEMO_HISTORY_WEEKS} weeks of Jira work through the sync in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`)
   deps.sync.start()
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => void (async () => {
@@ -58,7 +66,8 @@ Sign in with any of these (password for all: ${DEMO_PASSWORD}):
   ${'email'.padEnd(22)} ${'role in Digital Banking'.padEnd(24)} ${'company'.padEnd(16)} try
 ${rows.join('\n')}
 
-Portfolios: "Digital Banking" is connected to Jira (${seeded.linkedProjectKeys.join(', ')} linked, epics on 4 initiatives);
+Portfolios: "Digital Banking" is connected to Jira (${seeded.linkedProjectKeys.join(', ')} linked, epics on 4 initiatives), with
+${DEMO_HISTORY_WEEKS} weeks of history: burn-ups, changes and forecasts on each initiative, "Needs attention" on the landscape;
 "Retail Expansion" is not: configure it in Portfolio Settings › Integrations with
   Jira Environment URL  ${site.sandbox.url}
   Account               ${admin.email}

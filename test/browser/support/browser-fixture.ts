@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { DemoPerson } from '../../../portal-service/demo/demo-cast.js'
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../../portal-service/demo/demo-cast.js'
+import { playDemoHistory, rewindDemoWork, DEMO_HISTORY_WEEKS, type DemoHistory } from '../../../portal-service/demo/demo-history.js'
 import { startDemoSite, type DemoSite } from '../../../portal-service/demo/demo-site.js'
 import { seedDemo, type SeededDemo } from '../../../portal-service/demo/seed-demo.js'
 import { createTestApp, type TestApp } from '../../support/test-app.js'
@@ -15,6 +16,8 @@ export interface BrowserFixture {
   t: TestApp
   site: DemoSite
   seeded: SeededDemo
+  /** Set when the fixture played the demo's weeks of history. */
+  history: DemoHistory | null
   baseUrl: string
   /** A fresh context (its own cookies) and page; `javaScriptEnabled: false` for the no-script checks. */
   newPage(options?: { javaScriptEnabled?: boolean }): Promise<Page>
@@ -34,10 +37,18 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
   })
 }
 
-export async function startBrowserFixture(): Promise<BrowserFixture> {
+/** @param options.history plays the demo's twelve weeks of history first, as `npm run demo` does. */
+export async function startBrowserFixture(options: { history?: boolean } = {}): Promise<BrowserFixture> {
   const site = await startDemoSite()
   const t = await createTestApp('sqlite', { env: { JIRA_GATEWAY_URL: site.sandbox.url } })
+  let history: DemoHistory | null = null
+  if (options.history) {
+    // The portal's clock goes back twelve weeks for the seed, and the history brings it back.
+    t.clock.set(new Date(t.clock.now().getTime() - DEMO_HISTORY_WEEKS * 7 * 24 * 60 * 60 * 1000))
+    history = rewindDemoWork(site)
+  }
   const seeded = await seedDemo(t.deps, site, { scrypt: { N: 1024, r: 8, p: 1 } })
+  if (history) await playDemoHistory(t.deps, site, seeded, t.clock, history)
   const { server, port } = await listen(t.app.fetch)
   const baseUrl = `http://127.0.0.1:${port}`
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -48,6 +59,7 @@ export async function startBrowserFixture(): Promise<BrowserFixture> {
     t,
     site,
     seeded,
+    history,
     baseUrl,
     async newPage(options = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } })
