@@ -18,11 +18,11 @@ export async function recordDays(trx: Kysely<Database>, portfolioId: string, sco
   const day = at.slice(0, 10)
   await trx
     .insertInto('initiativeHistory')
-    .columns(['initiativeId', 'portfolioId', 'day', ...FIGURES])
+    .columns(['initiativeId', 'day', ...FIGURES])
     .expression((eb) => {
       let rollups = eb
         .selectFrom('initiativeRollups as r')
-        .select((sb) => ['r.initiativeId', 'r.portfolioId', sb.cast<string>(sb.val(day), 'text').as('day'), ...FIGURES.map((f) => `r.${f}` as const)])
+        .select((sb) => ['r.initiativeId', sb.cast<string>(sb.val(day), 'text').as('day'), ...FIGURES.map((f) => `r.${f}` as const)])
         .where('r.portfolioId', '=', portfolioId)
       rollups =
         'initiativeIds' in scope
@@ -38,11 +38,18 @@ export async function recordDays(trx: Kysely<Database>, portfolioId: string, sco
     .execute()
 }
 
-/** An initiative's days in [from, to], preceded by the last day before `from` (the figures it starts from). */
-export async function daysBetween(db: Kysely<Database>, initiativeId: string, from: string, to: string): Promise<InitiativeHistoryDay[]> {
+/** A day's figures without its keys: what a chart of one initiative reads. */
+export type DayFigures = Pick<InitiativeHistoryDay, 'day' | (typeof FIGURES)[number]>
+
+/**
+ * An initiative's days in [from, to], preceded by the last day before `from` (the figures it
+ * starts from). Only the day and the figures are read: two years are 730 rows, and their ids
+ * would be most of the bytes.
+ */
+export async function daysBetween(db: Kysely<Database>, initiativeId: string, from: string, to: string): Promise<DayFigures[]> {
   const before = await db
     .selectFrom('initiativeHistory')
-    .selectAll()
+    .select(['day', ...FIGURES])
     .where('initiativeId', '=', initiativeId)
     .where('day', '<', from)
     .orderBy('day', 'desc')
@@ -50,7 +57,7 @@ export async function daysBetween(db: Kysely<Database>, initiativeId: string, fr
     .execute()
   const within = await db
     .selectFrom('initiativeHistory')
-    .selectAll()
+    .select(['day', ...FIGURES])
     .where('initiativeId', '=', initiativeId)
     .where('day', '>=', from)
     .where('day', '<=', to)
@@ -66,19 +73,33 @@ export async function daysBetween(db: Kysely<Database>, initiativeId: string, fr
 export async function portfolioDaysSince(db: Kysely<Database>, portfolioId: string, from: string): Promise<InitiativeHistoryDay[]> {
   const before = await db
     .selectFrom('initiativeHistory as h')
+    .innerJoin('initiatives as i', 'i.id', 'h.initiativeId')
     .selectAll('h')
-    .where('h.portfolioId', '=', portfolioId)
+    .where('i.portfolioId', '=', portfolioId)
     .where('h.day', '=', (eb) =>
       eb.selectFrom('initiativeHistory as p').select((pb) => pb.fn.max('p.day').as('day')).whereRef('p.initiativeId', '=', 'h.initiativeId').where('p.day', '<', from),
     )
     .execute()
-  const since = await db.selectFrom('initiativeHistory').selectAll().where('portfolioId', '=', portfolioId).where('day', '>=', from).orderBy('day').execute()
+  const since = await db
+    .selectFrom('initiativeHistory as h')
+    .innerJoin('initiatives as i', 'i.id', 'h.initiativeId')
+    .selectAll('h')
+    .where('i.portfolioId', '=', portfolioId)
+    .where('h.day', '>=', from)
+    .orderBy('h.day')
+    .execute()
   return [...before, ...since]
 }
 
 /** Days before `day`, for retention. */
 export async function daysBefore(db: Kysely<Database>, portfolioId: string, day: string): Promise<{ initiativeId: string; day: string }[]> {
-  return db.selectFrom('initiativeHistory').select(['initiativeId', 'day']).where('portfolioId', '=', portfolioId).where('day', '<', day).execute()
+  return db
+    .selectFrom('initiativeHistory as h')
+    .innerJoin('initiatives as i', 'i.id', 'h.initiativeId')
+    .select(['h.initiativeId', 'h.day'])
+    .where('i.portfolioId', '=', portfolioId)
+    .where('h.day', '<', day)
+    .execute()
 }
 
 export async function deleteDays(db: Kysely<Database>, rows: readonly { initiativeId: string; day: string }[]): Promise<void> {

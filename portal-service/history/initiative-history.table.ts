@@ -7,7 +7,6 @@ import type { Selectable } from 'kysely'
  */
 export interface InitiativeHistoryTable {
   initiativeId: string
-  portfolioId: string
   day: string
   todo: number
   inProgress: number

@@ -1,4 +1,6 @@
 // Initiative history: each initiative's roll-up at the end of every day it changed, so a burn-up reads one row a day.
+// Keyed by initiative alone (no portfolio column or index): the rows are many, and a portfolio's are
+// found through its initiatives.
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -6,7 +8,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   let table = db.schema
     .createTable('initiative_history')
     .addColumn('initiative_id', 'text', (col) => col.notNull().references('initiatives.id').onDelete('cascade'))
-    .addColumn('portfolio_id', 'text', (col) => col.notNull().references('portfolios.id').onDelete('cascade'))
     // YYYY-MM-DD (UTC); the figures are the day's last, which is what a daily chart shows.
     .addColumn('day', 'text', (col) => col.notNull())
     .addColumn('todo', 'integer', (col) => col.notNull())
@@ -18,17 +19,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('initiative_history_pkey', ['initiative_id', 'day'])
   if (!postgres) table = table.modifyEnd(sql`without rowid`)
   await table.execute()
-  // The landscape draws every initiative's trend from one read of the portfolio's recent days.
-  await db.schema.createIndex('initiative_history_portfolio_day_index').on('initiative_history').columns(['portfolio_id', 'day']).execute()
   await db
     .insertInto('initiative_history')
-    .columns(['initiative_id', 'portfolio_id', 'day', 'todo', 'in_progress', 'done', 'points_in_progress', 'points_done', 'points_total'])
+    .columns(['initiative_id', 'day', 'todo', 'in_progress', 'done', 'points_in_progress', 'points_done', 'points_total'])
     .expression(
       db
         .selectFrom('initiative_rollups')
         .select((eb) => [
           'initiative_id',
-          'portfolio_id',
           eb.fn('substr', ['read_at', eb.lit(1), eb.lit(10)]).as('day'),
           'todo',
           'in_progress',
