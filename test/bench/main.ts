@@ -1,6 +1,7 @@
 // `npm run bench`: issue 7's figures (and issue 8 item 6) at a quarter, one and four times the large
 // portfolio's child count, each size in its own process; prints a table, writes .bench/results.json.
 // `--sizes 1` (comma-separated scales) runs fewer sizes; the read figures run at scale 1 only.
+// Then issue 10's history figures (history-run.ts), whatever the sizes.
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -29,6 +30,9 @@ for (const scale of scales) {
   const result = await runTsForResult<{ figures: Figure[] }>('./size-run.ts', args, ['--expose-gc'])
   figures.push(...result.figures)
 }
+// Issue 10: two years of history on disk, and the history and forecast routes, in a process of their own.
+process.stderr.write('\nhistory: two years for 2,000 epics; the history and forecast routes of a 20-epic initiative\n')
+figures.push(...(await runTsForResult<{ figures: Figure[] }>('./history-run.ts', [])).figures)
 
 // Pages are aggregated and dropped: memory must not follow the child count (issue 7 item 1).
 // RSS also moves with the native allocator and SQLite by tens of megabytes from run to run, so
