@@ -10,36 +10,20 @@ export async function insertLoginAttempt(
   await db.insertInto('loginAttempts').values(attempt).execute()
 }
 
-/** Times of the latest failures for an email since `since`, newest first. */
-export async function recentEmailFailures(
-  db: Kysely<Database>,
-  email: string,
-  since: string,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('loginAttempts')
-    .select('at')
-    .where('email', '=', email)
-    .where('succeeded', '=', 0)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .execute()
-  return rows.map((row) => row.at)
-}
+/** Who failed to sign in: an account's email, or the address the attempts came from. */
+export type FailureSource = { email: string } | { ip: string }
 
-/** Times of the latest failures from an address since `since`, newest first. */
-export async function recentIpFailures(
+/** Times of the latest failures from `source` since `since`, newest first. */
+export async function recentFailures(
   db: Kysely<Database>,
-  ip: string,
+  source: FailureSource,
   since: string,
   limit: number,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('loginAttempts')
     .select('at')
-    .where('ip', '=', ip)
+    .$call((query) => ('email' in source ? query.where('email', '=', source.email) : query.where('ip', '=', source.ip)))
     .where('succeeded', '=', 0)
     .where('at', '>', since)
     .orderBy('at', 'desc')

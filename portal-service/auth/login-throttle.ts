@@ -27,13 +27,8 @@ export async function secondsUntilAllowed(
   const windowStart = new Date(now - THROTTLE_WINDOW_MS).toISOString()
   const lastSuccess = await attemptRepository.lastEmailSuccess(db, email)
   const emailSince = lastSuccess && lastSuccess > windowStart ? lastSuccess : windowStart
-  const emailFailures = await attemptRepository.recentEmailFailures(
-    db,
-    email,
-    emailSince,
-    MAX_EMAIL_FAILURES,
-  )
-  const ipFailures = await attemptRepository.recentIpFailures(db, ip, windowStart, MAX_IP_FAILURES)
+  const emailFailures = await attemptRepository.recentFailures(db, { email }, emailSince, MAX_EMAIL_FAILURES)
+  const ipFailures = await attemptRepository.recentFailures(db, { ip }, windowStart, MAX_IP_FAILURES)
   // Allowed again once the oldest of the last `max` failures leaves the window.
   const waitFor = (failures: string[], max: number) =>
     failures.length < max ? 0 : Date.parse(failures[max - 1]!) + THROTTLE_WINDOW_MS - now
