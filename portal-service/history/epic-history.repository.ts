@@ -1,18 +1,9 @@
 // Reads and writes of epic history: points appended from the snapshots, and the points in force at a given time.
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import type { Figures } from './forecast.js'
 
-/** An epic's figures as one history point holds them. */
-export interface PointFigures {
-  todo: number
-  inProgress: number
-  done: number
-  pointsInProgress: number
-  pointsDone: number
-  pointsTotal: number
-}
-
-export interface EpicPoint extends PointFigures {
+export interface EpicPoint extends Figures {
   jiraIssueId: string
   recordedAt: string
 }

@@ -8,17 +8,18 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import { appendPoints, type PointFigures } from './epic-history.repository.js'
+import { appendPoints } from './epic-history.repository.js'
+import type { Figures } from './forecast.js'
 import { recordDays } from './initiative-history.repository.js'
 import { closeIntervals, openInterval } from './link-interval.repository.js'
 
 /** An epic's figures as a snapshot holds them: null until first read. */
-export type StoredFigures = { [K in keyof PointFigures]: number | null } & { progressReadAt: string | null }
+export type StoredFigures = { [K in keyof Figures]: number | null } & { progressReadAt: string | null }
 
-const FIELDS: readonly (keyof PointFigures)[] = ['todo', 'inProgress', 'done', 'pointsInProgress', 'pointsDone', 'pointsTotal']
+const FIELDS: readonly (keyof Figures)[] = ['todo', 'inProgress', 'done', 'pointsInProgress', 'pointsDone', 'pointsTotal']
 
 /** The epics whose new figures differ from the stored ones (or that had none): only these get a point. */
-export function changedEpics(before: ReadonlyMap<string, StoredFigures>, after: readonly (PointFigures & { jiraIssueId: string })[]): string[] {
+export function changedEpics(before: ReadonlyMap<string, StoredFigures>, after: readonly (Figures & { jiraIssueId: string })[]): string[] {
   return after
     .filter((figures) => {
       const stored = before.get(figures.jiraIssueId)
