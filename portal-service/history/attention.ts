@@ -7,6 +7,7 @@
  */
 import type { EpicState } from '../epics/epic-snapshot.table.js'
 import type { Basis, Forecast } from './forecast.js'
+import { plural } from '../plural.js'
 
 export const ATTENTION_KINDS = [
   'connection_unhealthy',
@@ -75,7 +76,6 @@ export function formatDay(day: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 const unitOf = (basis: Basis, n: number) => (basis === 'points' ? plural(n, 'story point') : plural(n, 'child issue'))
 /** Severe unreadability: nothing will change until someone acts. */
 const BLOCKING = new Set(['token_rejected', 'forbidden', 'unreachable'])

@@ -27,6 +27,7 @@ import type { JiraConnection, NewJiraConnection } from './jira-connection.table.
 import type { JiraSource } from './jira-source.js'
 import * as projectRepository from './linked-project.repository.js'
 import { describeEpics, describeProjects, type UnlinkedEpic, type UnlinkedProject } from './unlinked.js'
+import { plural } from '../plural.js'
 
 /** What deleting the connection would unlink, for the confirmation box. */
 export async function previewDelete(db: Kysely<Database>, portfolioId: string): Promise<CascadeResult> {
@@ -58,7 +59,7 @@ function siteChangeRefused(siteUrl: string, preview: CascadeResult): ApiError {
   return new ApiError(
     409,
     'site_change_requires_confirmation',
-    `Changing the Jira site to ${siteUrl} deletes the current configuration: ${preview.unlinkedProjects.length} linked project(s) and ${preview.unlinkedEpics.length} linked epic(s) will be unlinked. Send confirmSiteChange: true to go ahead.`,
+    `Changing the Jira site to ${siteUrl} deletes the current configuration: ${plural(preview.unlinkedProjects.length, 'linked project')} and ${plural(preview.unlinkedEpics.length, 'linked epic')} will be unlinked. Send confirmSiteChange: true to go ahead.`,
     preview,
   )
 }

@@ -20,6 +20,7 @@ import type { InitiativeTrend } from './initiative-trend.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
 import type { FormState } from './page-forms.js'
+import { plural } from '../plural.js'
 
 interface Props {
   page: PortfolioPage
@@ -47,10 +48,10 @@ const RollUpCard: FC<{ progress: InitiativeProgress }> = ({ progress }) => {
           <PercentText percentDone={rollUp.percentDone} points={rollUp.points} />
           <ul class="flags">
             {progress.stale ? <li class="flag flag-warning">Some figures are stale: the last sync could not refresh them</li> : null}
-            {rollUp.epicsWithoutChildren > 0 ? <li class="flag">{rollUp.epicsWithoutChildren} epic(s) without child issues</li> : null}
-            {rollUp.epicsDoneWithOpenChildren > 0 ? <li class="flag flag-danger">{rollUp.epicsDoneWithOpenChildren} epic(s) Done in Jira with open children</li> : null}
-            {rollUp.points && rollUp.points.unestimated > 0 ? <li class="flag flag-warning">{rollUp.points.unestimated} children without estimate</li> : null}
-            {progress.epicsNotRead > 0 ? <li class="flag">{progress.epicsNotRead} epic(s) not read from Jira yet</li> : null}
+            {rollUp.epicsWithoutChildren > 0 ? <li class="flag">{plural(rollUp.epicsWithoutChildren, 'epic')} without child issues</li> : null}
+            {rollUp.epicsDoneWithOpenChildren > 0 ? <li class="flag flag-danger">{plural(rollUp.epicsDoneWithOpenChildren, 'epic')} Done in Jira with open children</li> : null}
+            {rollUp.points && rollUp.points.unestimated > 0 ? <li class="flag flag-warning">{plural(rollUp.points.unestimated, 'child', 'children')} without estimate</li> : null}
+            {progress.epicsNotRead > 0 ? <li class="flag">{plural(progress.epicsNotRead, 'epic')} not read from Jira yet</li> : null}
           </ul>
         </>
       )}
@@ -164,7 +165,7 @@ export const InitiativePage: FC<Props> = ({ page, initiative, epics, progress, m
               Delete initiative
             </DialogTrigger>
             <ConfirmDialog id="delete-initiative" title={`Delete ${initiative.name}?`} action={`${path}/delete`} confirmLabel="Delete" csrfToken={page.csrfToken}>
-              <p>The initiative and its {epics.length} epic link(s) will be removed. Nothing changes in Jira.</p>
+              <p>The initiative and its {plural(epics.length, 'epic link')} will be removed. Nothing changes in Jira.</p>
             </ConfirmDialog>
           </section>
         ) : null}

@@ -16,6 +16,7 @@ import { webhookOrNull } from './webhook.routes.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
 import { readForm } from './page-forms.js'
 import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
+import { plural } from '../plural.js'
 
 const epicItems = (epics: UnlinkedEpic[]) => epics.map((e) => `${e.key}${e.summary ? ` “${e.summary}”` : ''} from ${e.initiativeName}`)
 
@@ -84,7 +85,7 @@ export function createIntegrationPages(): Hono<AppEnv> {
       const names = result.linked.map((p) => `${p.name} (${p.key})`)
       return redirectWith(c, backTo(page), {
         kind: 'success',
-        text: names.length > 0 ? `Linked ${names.length} Jira project${names.length === 1 ? '' : 's'}.` : 'Those projects were already linked.',
+        text: names.length > 0 ? `Linked ${plural(names.length, 'Jira project')}.` : 'Those projects were already linked.',
         items: names,
       })
     } catch (error) {
@@ -146,7 +147,7 @@ export function createIntegrationPages(): Hono<AppEnv> {
     const result = await connectionService.deleteConnection(page.deps, page.actor, page.portfolio.id)
     return redirectWith(c, backTo(page), {
       kind: 'success',
-      text: `Jira configuration deleted. ${result.unlinkedProjects.length} project(s) and ${result.unlinkedEpics.length} epic(s) were unlinked.`,
+      text: `Jira configuration deleted. ${plural(result.unlinkedProjects.length, 'project')} and ${plural(result.unlinkedEpics.length, 'epic')} were unlinked.`,
       items: [...result.unlinkedProjects.map((p) => `${p.name} (${p.key})`), ...epicItems(result.unlinkedEpics)],
     })
   })

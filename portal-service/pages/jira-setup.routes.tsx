@@ -18,6 +18,7 @@ import { JiraProjectsPage } from './jira-projects-page.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
 import { check, readForm, type FormState } from './page-forms.js'
 import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
+import { plural } from '../plural.js'
 
 // The API's rules for API-token credentials (the seed's wizard); Edit Configuration may leave any out.
 const verifySchema = CredentialsSchema
@@ -116,7 +117,7 @@ export function createJiraSetupPages(): Hono<AppEnv> {
       clearDraft(c, page.portfolio.id)
       return redirectWith(c, integrationsOf(page), {
         kind: 'success',
-        text: `Jira integration configured. ${saved.linkedProjects.length} project(s) linked; their progress is being read now.`,
+        text: `Jira integration configured. ${plural(saved.linkedProjects.length, 'project')} linked; their progress is being read now.`,
         items: saved.linkedProjects.map((p) => `${p.name} (${p.key})`),
       })
     } catch (error) {
@@ -189,7 +190,7 @@ export function createJiraSetupPages(): Hono<AppEnv> {
       clearDraft(c, page.portfolio.id)
       return redirectWith(c, integrationsOf(page), {
         kind: 'success',
-        text: `Now connected to ${result.siteUrl}. ${result.unlinkedProjects.length} project(s) and ${result.unlinkedEpics.length} epic(s) were unlinked; link the new site’s projects with +Link Projects.`,
+        text: `Now connected to ${result.siteUrl}. ${plural(result.unlinkedProjects.length, 'project')} and ${plural(result.unlinkedEpics.length, 'epic')} were unlinked; link the new site’s projects with +Link Projects.`,
         items: unlinkedItems(result),
       })
     } catch (error) {

@@ -16,6 +16,7 @@ import { TrendLine } from './components/trend-line.js'
 import type { Trend } from './landscape-trends.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
+import { plural } from '../plural.js'
 
 interface Props {
   page: PortfolioPage
@@ -35,7 +36,7 @@ const ProgressCell: FC<{ progress: InitiativeProgress | undefined; now: Date }> 
     <div class="progress-cell">
       <ProgressBar counts={rollUp.children} />
       <p class="progress-caption">
-        <strong>{rollUp.percentDone === null ? '—' : `${rollUp.percentDone}%`}</strong> done · {rollUp.epics} epic{rollUp.epics === 1 ? '' : 's'}
+        <strong>{rollUp.percentDone === null ? '—' : `${rollUp.percentDone}%`}</strong> done · {plural(rollUp.epics, 'epic')}
         {rollUp.points?.percentDone != null ? <> · {rollUp.points.percentDone}% of points</> : null}
         {progress.stale ? (
           <span class="stale-marker" title="The last sync could not refresh some figures">

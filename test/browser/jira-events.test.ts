@@ -179,7 +179,7 @@ test('Configure Jira Integration through the Forge app: web trigger and secret, 
   await page.getByRole('button', { name: 'Save' }).click()
 
   await page.waitForURL(`**${paths.integrations(paths.retail)}`)
-  expect(await text('.flash')).toContain('Jira integration configured. 1 project(s) linked')
+  expect(await text('.flash')).toContain('Jira integration configured. 1 project linked')
   const card = await text('.integration-card')
   expect(card).toContain('The Forge app installed on the Jira site')
   expect(card).toContain(forge.webTriggerUrl)

@@ -113,7 +113,7 @@ test('Configure Jira Integration: prerequisites, credentials (a wrong token firs
 
   // The integration card and the linked projects list.
   await page.waitForURL(`**${paths.integrations(paths.retail)}`)
-  expect(await text('.flash')).toContain('Jira integration configured. 2 project(s) linked')
+  expect(await text('.flash')).toContain('Jira integration configured. 2 projects linked')
   const card = await text('.integration-card')
   expect(card).toContain(sandbox.url)
   expect(card).toContain(`Sandbox Admin · ${admin.email}`)
@@ -167,7 +167,7 @@ test('changing the site says what will be unlinked and asks to confirm', async (
   await f.screenshot(page, 'edit-configuration-site-change')
   await page.getByRole('button', { name: 'Change site and unlink' }).click()
   await page.waitForURL(`**${paths.integrations(paths.retail)}`)
-  expect(await text('.flash')).toContain(`Now connected to ${otherSite.url}. 2 project(s) and 0 epic(s) were unlinked`)
+  expect(await text('.flash')).toContain(`Now connected to ${otherSite.url}. 2 projects and 0 epics were unlinked`)
   expect(await page.locator('tr[data-project]').count()).toBe(0)
 })
 
@@ -226,7 +226,7 @@ test('Delete from the ... menu, after a confirmation that says what will be unli
   await f.screenshot(page, 'delete-configuration-confirmation')
   await dialog.getByRole('button', { name: 'Delete' }).click()
   await page.waitForURL(`**${paths.integrations(paths.retail)}`)
-  expect(await text('.flash')).toContain('Jira configuration deleted. 20 project(s) and 0 epic(s) were unlinked')
+  expect(await text('.flash')).toContain('Jira configuration deleted. 20 projects and 0 epics were unlinked')
   await page.getByRole('link', { name: 'Configure Jira Integration' }).waitFor()
 })
 

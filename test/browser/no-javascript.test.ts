@@ -65,7 +65,7 @@ test('the wizard: credentials, a server-side project search, Save', async () => 
   await page.locator('label.picker-option', { hasText: 'Payments' }).locator('input').check()
   await page.getByRole('button', { name: 'Save' }).click()
   await page.waitForURL(`**${paths.integrations(paths.retail)}`)
-  expect(await text('.flash')).toContain('Jira integration configured. 1 project(s) linked')
+  expect(await text('.flash')).toContain('Jira integration configured. 1 project linked')
   expect(await page.locator('tr[data-project=PAY]').count()).toBe(1)
 })
 

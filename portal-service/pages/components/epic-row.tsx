@@ -6,6 +6,7 @@ import { JiraStatus } from './lozenge.js'
 import { CategoryCountsText, PercentText, ProgressBar } from './progress-bar.js'
 import { ProjectIcon } from './project-icon.js'
 import { formatDateTime, RelativeTime } from './relative-time.js'
+import { plural } from '../../plural.js'
 
 interface Props {
   epic: EpicView
@@ -23,8 +24,7 @@ const EpicFlags: FC<{ epic: EpicView }> = ({ epic }) => {
   const flags: { text: string; tone: string }[] = []
   if (epic.flags.doneWithOpenChildren) flags.push({ text: 'Done in Jira with open children', tone: 'flag-danger' })
   if (epic.flags.unestimatedChildren > 0) {
-    const n = epic.flags.unestimatedChildren
-    flags.push({ text: `${n} ${n === 1 ? 'child' : 'children'} without estimate`, tone: 'flag-warning' })
+    flags.push({ text: `${plural(epic.flags.unestimatedChildren, 'child', 'children')} without estimate`, tone: 'flag-warning' })
   }
   if (flags.length === 0) return null
   return (

@@ -1,8 +1,7 @@
 // Progress by status category: a segmented bar (SVG, so no inline styles are needed under the CSP) and its figures.
 import type { FC } from 'hono/jsx'
 import type { CategoryCounts, PointsProgress } from '../../../shared/progress/progress.js'
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+import { plural } from '../../plural.js'
 
 /** The bar alone; `label` says in words what it shows. */
 export const ProgressBar: FC<{ counts: CategoryCounts; label?: string }> = ({ counts, label }) => {
