@@ -16,7 +16,7 @@ import {
 import { Limiter } from './limiter.js'
 import { readOnlyRequest, type ReadRequest } from './read-only.js'
 import type { Requester } from './requester.js'
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy, type Sleep } from './retry.js'
+import { DEFAULT_RETRY_POLICY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry.js'
 import {
   bulkFetchSchema,
   fieldListSchema,
@@ -106,6 +106,8 @@ export class JiraClient {
   readonly #policy: RetryPolicy
   readonly #limiter: Limiter
   readonly #options: JiraClientOptions
+  /** When Jira last said "429, retry after": no request of this client is sent before then. */
+  #rateLimitedUntil = 0
 
   constructor(options: JiraClientOptions) {
     this.#options = options
@@ -255,12 +257,31 @@ export class JiraClient {
 
   async #send<S extends z.ZodType>(request: ReadRequest, schema: S): Promise<z.output<S>> {
     const checked = readOnlyRequest(request)
-    return withRetry(() => this.#limiter.run(() => this.#attempt(checked, schema)), {
+    const attempt = () =>
+      this.#limiter.run(async () => {
+        await this.#waitOutRateLimit(checked.path)
+        return this.#attempt(checked, schema)
+      })
+    return withRetry(attempt, {
       policy: this.#policy,
       sleep: this.#options.sleep,
       random: this.#options.random,
       signal: this.#options.signal,
     })
+  }
+
+  /**
+   * A 429 is about the whole account, not the one request that got it: the others in the
+   * queue wait out the same Retry-After instead of each earning a 429 of their own. A wait
+   * longer than the policy allows fails them at once, without a call.
+   */
+  async #waitOutRateLimit(path: string): Promise<void> {
+    const waitMs = this.#rateLimitedUntil - Date.now()
+    if (waitMs <= 0) return
+    if (waitMs > this.#policy.maxRetryAfterMs) {
+      throw new JiraError('rate_limited', `${failureSummary('rate_limited')} (waiting out Jira's Retry-After)`, { path, retryAfterMs: waitMs })
+    }
+    await (this.#options.sleep ?? sleep)(waitMs, this.#options.signal)
   }
 
   async #attempt<S extends z.ZodType>(request: ReadRequest, schema: S): Promise<z.output<S>> {
@@ -325,11 +346,13 @@ export class JiraClient {
       if (kind) {
         const messages = jiraMessagesFrom(text)
         const detail = messages.length > 0 ? `: ${messages.join(' ')}` : ''
+        const waitMs = kind === 'rate_limited' ? retryAfterMs(response.headers.get('retry-after')) : undefined
+        if (waitMs !== undefined) this.#rateLimitedUntil = Math.max(this.#rateLimitedUntil, Date.now() + waitMs)
         throw new JiraError(kind, `${failureSummary(kind)} (HTTP ${response.status})${detail}`, {
           path,
           status: response.status,
           jiraMessages: messages,
-          retryAfterMs: kind === 'rate_limited' ? retryAfterMs(response.headers.get('retry-after')) : undefined,
+          retryAfterMs: waitMs,
         })
       }
       let json: unknown

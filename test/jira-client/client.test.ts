@@ -149,6 +149,31 @@ describe('failures a caller can act on', () => {
     expect(sandbox.requests.map((r) => r.status)).toEqual([429, 200])
   })
 
+  test('a 429 holds back the client’s other requests until Retry-After has passed, not only the one that got it', async () => {
+    sandbox.faults.add({ match: { path: '/rest/api/3/myself' }, kind: 'status', status: 429, retryAfter: 1, times: 1 })
+    const client = clientFor()
+    const first = client.myself()
+    // Sent once the 429 is in: without the shared pause it would reach Jira at once.
+    await vi.waitFor(() => expect(sandbox.requests.map((r) => r.status)).toContain(429))
+    await client.searchProjects({ maxResults: 1 })
+    await first
+    const limited = sandbox.requests.find((r) => r.status === 429)!
+    const answeredAt = limited.at.getTime() + limited.durationMs
+    const search = sandbox.requests.find((r) => r.path === '/rest/api/3/project/search')!
+    expect(search.at.getTime() - answeredAt).toBeGreaterThanOrEqual(950)
+    expect(sandbox.requests.filter((r) => r.status === 429)).toHaveLength(1)
+  })
+
+  test('a Retry-After longer than the client waits fails its other requests at once, without a call', async () => {
+    sandbox.faults.add({ match: { path: '/rest/api/3/myself' }, kind: 'status', status: 429, retryAfter: 120, times: 1 })
+    const client = clientFor()
+    expect((await failure(client.myself())).kind).toBe('rate_limited')
+    const error = await failure(client.searchProjects({ maxResults: 1 }))
+    expect(error.kind).toBe('rate_limited')
+    expect(error.retryAfterMs).toBeGreaterThan(100_000)
+    expect(sandbox.requests).toHaveLength(1)
+  })
+
   test('a 429 storm ends as rate_limited carrying the wait Jira asked for', async () => {
     sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 120 })
     const error = await failure(clientFor().myself())
