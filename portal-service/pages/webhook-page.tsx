@@ -87,9 +87,16 @@ export const WebhookPage: FC<Props> = ({ page, connection, webhook, revealed, no
               <dd>
                 <Copyable id="webhook-jql" value={webhook.currentJql} label="JQL" />
                 {webhook.jqlOutdated ? (
-                  <p class="flag flag-warning" data-jql-outdated>
-                    JQL out of date: projects were linked or unlinked since the webhook was set up. In Jira, replace the webhook’s JQL with the one above (it was <span class="key">{webhook.jql}</span>).
-                  </p>
+                  <div class="flag flag-warning" data-jql-outdated>
+                    <p>
+                      JQL out of date: projects were linked or unlinked since the webhook was set up. In Jira, replace the webhook’s JQL with the one above (it was <span class="key">{webhook.jql}</span>).
+                    </p>
+                    <form method="post" action={`${action}/jql`}>
+                      <CsrfField token={page.csrfToken} />
+                      <input type="hidden" name="jql" value={webhook.currentJql} />
+                      <SubmitButton kind="secondary" busy="Saving…">I’ve entered it in Jira</SubmitButton>
+                    </form>
+                  </div>
                 ) : null}
               </dd>
               <dt>Last delivery</dt>

@@ -8,6 +8,7 @@ import { ConfirmPage } from './confirm-page.js'
 import { isFormError, sentenceOf } from './error-sentences.js'
 import { redirectWith } from './flash.js'
 import { jiraConnectionOf, openPortfolio, type PageConnection, type PortfolioPage } from './page-context.js'
+import { readForm } from './page-forms.js'
 import { keepSecretForReveal, takeRevealedSecret } from './webhook-reveal.js'
 import { WebhookPage } from './webhook-page.js'
 
@@ -67,6 +68,22 @@ export function createWebhookPages(): Hono<AppEnv> {
     } catch (error) {
       if (!isFormError(error)) throw error
       return redirectWith(c, c.req.path, { kind: 'error', text: sentenceOf(error)! })
+    }
+  })
+
+  // The Jira admin replaced the JQL: the manager says so, and the notice goes.
+  router.post(`${path}/jql`, async (c) => {
+    const opened = await openWebhook(c)
+    if (opened instanceof Response) return opened
+    const { page } = opened
+    const back = `${integrationsOf(page)}/jira/webhook`
+    const jql = (await readForm(c)).text('jql')
+    try {
+      await webhookService.confirmWebhookJql(page.deps, page.actor, page.portfolio, jql)
+      return redirectWith(c, back, { kind: 'success', text: 'Noted: the webhook’s JQL in Jira covers the linked projects.' })
+    } catch (error) {
+      if (!isFormError(error)) throw error
+      return redirectWith(c, back, { kind: 'error', text: sentenceOf(error)! })
     }
   })
 

@@ -54,7 +54,7 @@ export function setupInstructions(facts: SetupFacts): string[] {
     'Leave "Exclude body" unticked: the portal reads from the body which issues changed (never their figures).',
     'Select Create. Jira signs every delivery with the secret; the portal refuses any delivery that is not signed with it.',
     "Check the portfolio's Jira settings: events show as live after the first change in a linked project.",
-    'When projects are linked to or unlinked from the portfolio, edit the webhook in Jira and replace the JQL with the one the portal then shows.',
+    'When projects are linked to or unlinked from the portfolio, edit the webhook in Jira and replace the JQL with the one the portal then shows; then press “I’ve entered it in Jira” on this page.',
   ]
   if (facts.url.startsWith('http://')) {
     steps.push(

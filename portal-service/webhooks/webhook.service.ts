@@ -248,6 +248,46 @@ export async function getWebhookView(
   }
 }
 
+/**
+ * Records that the Jira admin replaced the webhook's JQL with `jql`, the filter over the projects
+ * linked now; the "out of date" notice goes. The portal cannot read Jira's webhook settings, so
+ * this is the manager's word, checked only against what the filter should be.
+ * @throws ApiError 404 `jira_not_configured`, `webhook_not_configured`; 409 `wrong_mode`;
+ *   409 `jql_changed` when `jql` is not the current filter (projects changed again meanwhile).
+ */
+export async function confirmWebhookJql(
+  deps: WebhookDeps,
+  actor: Actor,
+  portfolio: { id: string; name: string },
+  jql: string,
+): Promise<WebhookView> {
+  await requireApiTokenConnection(deps.db, portfolio.id)
+  await deps.db.transaction().execute(async (trx) => {
+    const webhook = await webhookRepository.findWebhook(trx, portfolio.id)
+    if (!webhook) throw noWebhook()
+    const currentJql = webhookJql(await readableProjectKeys(trx, portfolio.id))
+    if (jql !== currentJql) {
+      throw new ApiError(
+        409,
+        'jql_changed',
+        'The linked projects changed again: enter the JQL shown now in Jira, then confirm that one.',
+        { currentJql },
+      )
+    }
+    if (webhook.jql === currentJql) return
+    await webhookRepository.updateWebhook(trx, webhook.id, { jql: currentJql })
+    await auditRepository.recordAudit(trx, deps.clock, {
+      actorId: actor.userId,
+      portfolioId: portfolio.id,
+      action: 'jira.webhook_jql_updated',
+      targetType: 'jira_webhook',
+      targetId: webhook.id,
+      details: { jql: { from: webhook.jql, to: currentJql } },
+    })
+  })
+  return getWebhookView(deps, portfolio)
+}
+
 /** Deletes the webhook: its URL answers 404 from now on. The Jira admin should delete it in Jira too. */
 export async function deleteWebhook(
   deps: WebhookDeps,

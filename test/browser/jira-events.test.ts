@@ -98,12 +98,22 @@ test('Integrations › Jira webhook: create, the secret once, Jira’s steps, ev
 
 test('Jira webhook: “JQL out of date” after linking a project; rotate and delete through dialogs, by keyboard', async () => {
   const { t, seeded } = f
-  const extra = f.site.sandbox.store.projects().find((p) => !DEMO_LINKED_PROJECTS.includes(p.key) && !allowed.includes(p))!
+  const extra = f.site.sandbox.store.projects().find((p) => !DEMO_LINKED_PROJECTS.includes(p.key) && !allowed.some((a) => a.key === p.key))!
   await linkProjects({ db: t.db, clock: t.clock, log: t.deps.log, jira: t.deps.jira, sync: t.deps.sync }, toActor(seeded.people.manager), seeded.digitalBanking, [extra.key])
   await page.goto(`${paths.integrations(paths.banking)}/jira/webhook`)
   expect(await text('[data-jql-outdated]')).toContain('JQL out of date')
   expect(await text('#webhook-jql')).toContain(`"${extra.key}"`)
   await f.screenshot(page, 'webhook-jql-outdated')
+
+  // The Jira admin pastes the new JQL in Jira; the manager says so and the notice goes.
+  await page.getByRole('button', { name: 'I’ve entered it in Jira' }).click()
+  expect(await text('.flash')).toContain('Noted: the webhook’s JQL in Jira covers the linked projects')
+  expect(await page.locator('[data-jql-outdated]').count()).toBe(0)
+  // Another project linked: out of date again, until the rotation below hands out the new JQL.
+  const another = f.site.sandbox.store.projects().find((p) => !DEMO_LINKED_PROJECTS.includes(p.key) && !allowed.some((a) => a.key === p.key) && p.key !== extra.key)!
+  await linkProjects({ db: t.db, clock: t.clock, log: t.deps.log, jira: t.deps.jira, sync: t.deps.sync }, toActor(seeded.people.manager), seeded.digitalBanking, [another.key])
+  await page.reload()
+  expect(await text('[data-jql-outdated]')).toContain('JQL out of date')
   const oldHint = await text('.token-hint')
 
   // Rotate: Enter opens the dialog with Cancel focused (Enter never confirms by accident); Escape closes it.

@@ -273,6 +273,25 @@ describe.each(DIALECTS)('Jira webhooks keep figures fresh on %s', (dialect) => {
     expect(view.instructions.join('\n')).toContain(view.currentJql)
   })
 
+  test('once the Jira admin has entered the new JQL, the manager confirms it and the notice goes', async () => {
+    const before = (await f.people.manager.get(f.api('/jira/webhook'))).body
+    expect(before.jqlOutdated).toBe(true)
+    // The JQL from before the last link is not the filter any more.
+    const stale = await f.people.manager.call('PUT', f.api('/jira/webhook/jql'), { body: { jql: before.jql } })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.code).toBe('jql_changed')
+    expect(stale.body.error.details.currentJql).toBe(before.currentJql)
+    expect((await f.people.manager.get(f.api('/jira/webhook'))).body.jqlOutdated).toBe(true)
+
+    const confirmed = await f.people.manager.call('PUT', f.api('/jira/webhook/jql'), { body: { jql: before.currentJql } })
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.body).toMatchObject({ jql: before.currentJql, currentJql: before.currentJql, jqlOutdated: false })
+    expect(confirmed.body).not.toHaveProperty('secret')
+    const audit = await f.t.db.selectFrom('auditLog').selectAll().where('action', '=', 'jira.webhook_jql_updated').execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.parse(audit[0]!.details as string)).toEqual({ jql: { from: before.jql, to: before.currentJql } })
+  })
+
   test('nothing was ever written to Jira', () => {
     expect(f.sandbox.writes()).toEqual([])
   })

@@ -63,6 +63,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/portfolios/{portfolioId}/jira/delete-preview': portfolio('configureJira'),
   'POST /api/portfolios/{portfolioId}/jira/webhook': portfolio('configureJira'),
   'GET /api/portfolios/{portfolioId}/jira/webhook': portfolio('configureJira'),
+  'PUT /api/portfolios/{portfolioId}/jira/webhook/jql': portfolio('configureJira'),
   'DELETE /api/portfolios/{portfolioId}/jira/webhook': portfolio('configureJira'),
   'POST /api/portfolios/{portfolioId}/jira/forge-events': portfolio('configureJira'),
   'GET /api/portfolios/{portfolioId}/jira/forge-events': portfolio('configureJira'),

@@ -35,6 +35,14 @@ export const getWebhook: RouteHandler<typeof routes.getWebhook, AuthedEnv> = asy
   return c.json(await webhookService.getWebhookView(deps, portfolio), 200)
 }
 
+export const confirmWebhookJql: RouteHandler<typeof routes.confirmWebhookJql, AuthedEnv> = async (c) => {
+  const deps = c.get('deps')
+  const { portfolioId } = c.req.valid('param')
+  const { jql } = c.req.valid('json')
+  const { portfolio } = await authorizePortfolio(deps.db, c.get('actor'), portfolioId, 'configureJira')
+  return c.json(await webhookService.confirmWebhookJql(deps, c.get('actor'), portfolio, jql), 200)
+}
+
 export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AuthedEnv> = async (c) => {
   const deps = c.get('deps')
   const { portfolioId } = c.req.valid('param')

@@ -7,6 +7,7 @@ export function createWebhooksRouter() {
   return createRouter()
     .openapi(routes.createWebhook, handlers.createWebhook)
     .openapi(routes.getWebhook, handlers.getWebhook)
+    .openapi(routes.confirmWebhookJql, handlers.confirmWebhookJql)
     .openapi(routes.deleteWebhook, handlers.deleteWebhook)
     .openapi(routes.receiveJiraDelivery, handlers.receiveJiraDelivery)
 }

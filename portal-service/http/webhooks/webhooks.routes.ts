@@ -7,6 +7,7 @@ import {
   DeliveryAnswerSchema,
   DeliveryTokenSchema,
   WebhookCreatedSchema,
+  WebhookJqlConfirmationSchema,
   WebhookSchema,
 } from './webhooks.schemas.js'
 
@@ -38,6 +39,20 @@ export const getWebhook = protectedRoute({
   description: 'Never the secret. 404 `jira_not_configured`, `webhook_not_configured`.',
   request: { params: portfolioParams },
   responses: { 200: json(WebhookSchema, 'The webhook'), ...errorResponses(401, 403, 404) },
+})
+
+export const confirmWebhookJql = protectedRoute({
+  method: 'put',
+  path: '/api/portfolios/{portfolioId}/jira/webhook/jql',
+  tags,
+  summary: 'Confirm the Jira admin entered the current JQL in the webhook (managers)',
+  description:
+    'After projects are linked or unlinked the webhook’s JQL is out of date (`jqlOutdated`). Once a Jira admin has replaced it in Jira with `currentJql`, send that JQL here: the notice goes. The portal cannot read Jira’s webhook settings, so this records the manager’s word. 409 `jql_changed` (details carry `currentJql`) when the linked projects changed again; 404 `jira_not_configured`, `webhook_not_configured`; 409 `wrong_mode`.',
+  request: {
+    params: portfolioParams,
+    body: { required: true, content: { 'application/json': { schema: WebhookJqlConfirmationSchema } } },
+  },
+  responses: { 200: json(WebhookSchema, 'The webhook, up to date'), ...errorResponses(400, 401, 403, 404, 409) },
 })
 
 export const deleteWebhook = protectedRoute({

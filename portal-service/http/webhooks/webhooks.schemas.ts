@@ -40,6 +40,16 @@ export const WebhookCreatedSchema = z
   })
   .openapi('JiraWebhookCreated')
 
+export const WebhookJqlConfirmationSchema = z
+  .object({
+    jql: z
+      .string()
+      .min(1)
+      .max(20_000)
+      .openapi({ description: 'The JQL now in the webhook in Jira: the `currentJql` the portal showed.' }),
+  })
+  .openapi('WebhookJqlConfirmation')
+
 export const WebhookSchema = z
   .object({
     url: z.string(),
