@@ -45,6 +45,7 @@ const CONTRACT = [
   'GET /api/portfolios/{portfolioId}/jira/sync',
   'POST /api/portfolios/{portfolioId}/jira/webhook',
   'GET /api/portfolios/{portfolioId}/jira/webhook',
+  'PUT /api/portfolios/{portfolioId}/jira/webhook/jql',
   'DELETE /api/portfolios/{portfolioId}/jira/webhook',
   'POST /api/webhooks/jira/{deliveryId}',
   'POST /api/portfolios/{portfolioId}/jira/forge-events',
