@@ -1,6 +1,6 @@
 /**
  * @module
- * Saving a new connection in either mode, and taking one away: at most 20 projects, the same
+ * Saving a new connection in either mode, editing one in place, and taking one away: at most 20 projects, the same
  * site refused (Edit Configuration changes it), another site only when confirmed, and the old
  * connection's links removed in the same transaction as the new one is written (DESIGN.md,
  * "Cascades").
@@ -15,6 +15,7 @@ import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import * as snapshotRepository from '../epics/epic-snapshot.repository.js'
 import * as historyRecorder from '../history/history-recorder.js'
 import { ApiError } from '../http/errors.js'
+import { plural } from '../plural.js'
 import type { Actor } from '../policy/actor.js'
 import { secretHint } from '../secrets/secret-box.js'
 import { credentialContext } from './connection-source.js'
@@ -27,7 +28,6 @@ import type { JiraConnection, NewJiraConnection } from './jira-connection.table.
 import type { JiraSource } from './jira-source.js'
 import * as projectRepository from './linked-project.repository.js'
 import { describeEpics, describeProjects, type UnlinkedEpic, type UnlinkedProject } from './unlinked.js'
-import { plural } from '../plural.js'
 
 /** What deleting the connection would unlink, for the confirmation box. */
 export async function previewDelete(db: Kysely<Database>, portfolioId: string): Promise<CascadeResult> {
@@ -182,4 +182,36 @@ export async function saveConfiguration(
     })
   deps.sync.requestSync(portfolioId, { trigger: 'configure', mode: 'full' })
   return { ...(await getConnectionView(deps.db, portfolioId)), ...result }
+}
+
+/**
+ * Writes edited credentials over the connection in place (same site: links and figures stay),
+ * marks it healthy again and records the edit, in one transaction. The caller has verified them.
+ */
+export async function saveEditedConnection(
+  deps: IntegrationDeps,
+  actor: Actor,
+  portfolioId: string,
+  save: { fields: Omit<ConnectionFields, 'siteUrl'>; credential: string; audit: Record<string, unknown> },
+): Promise<void> {
+  const now = deps.clock.now().toISOString()
+  await deps.db.transaction().execute(async (trx) => {
+    await connectionRepository.updateConnection(trx, portfolioId, {
+      ...save.fields,
+      credentialSealed: deps.jira.box.seal(save.credential, credentialContext(portfolioId)),
+      credentialHint: secretHint(save.credential),
+      health: 'ok',
+      healthMessage: HEALTH_MESSAGES.ok,
+      healthCheckedAt: now,
+      updatedAt: now,
+    })
+    await auditRepository.recordAudit(trx, deps.clock, {
+      actorId: actor.userId,
+      portfolioId,
+      action: 'jira.edited',
+      targetType: 'jira_connection',
+      targetId: portfolioId,
+      details: save.audit,
+    })
+  })
 }

@@ -8,16 +8,13 @@
  */
 import type { PingData } from '../../shared/contract/operations.js'
 import type { JiraAccount } from '../../shared/jira/records.js'
-import * as auditRepository from '../audit/audit.repository.js'
 import { subscribeForgeEvents } from '../forge-events/forge-event-subscription.js'
 import { ApiError } from '../http/errors.js'
 import type { Actor } from '../policy/actor.js'
-import { secretHint } from '../secrets/secret-box.js'
 import { credentialContext } from './connection-source.js'
-import { projectKeysToLink, projectsToLink, replaceableConnection, saveConfiguration, type ConfigureResult } from './connection-replacement.js'
+import { projectKeysToLink, projectsToLink, replaceableConnection, saveConfiguration, saveEditedConnection, type ConfigureResult } from './connection-replacement.js'
 import { getConnectionView, requireConnection } from './connection-view.js'
 import { createForgeSource, type ForgeSource } from './forge-source.js'
-import { HEALTH_MESSAGES } from './health.js'
 import type { IntegrationDeps } from './integration-deps.js'
 import { throwJiraFailure } from './jira-api-error.js'
 import * as connectionRepository from './jira-connection.repository.js'
@@ -169,9 +166,8 @@ export async function editForgeConnection(deps: IntegrationDeps, actor: Actor, p
   if (app.siteUrl !== current.siteUrl) {
     return configureForgeConnection(deps, actor, portfolioId, { webTriggerUrl, secret, projectKeys: [], confirmSiteChange: input.confirmSiteChange, eventsOrigin: input.eventsOrigin })
   }
-  const now = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
-    await connectionRepository.updateConnection(trx, portfolioId, {
+  await saveEditedConnection(deps, actor, portfolioId, {
+    fields: {
       mode: 'forge',
       webTriggerUrl: app.webTriggerUrl,
       accountEmail: null,
@@ -179,25 +175,13 @@ export async function editForgeConnection(deps: IntegrationDeps, actor: Actor, p
       accountName: app.account.displayName,
       authRoute: 'site',
       cloudId: app.ping.cloudId,
-      credentialSealed: deps.jira.box.seal(app.secret, credentialContext(portfolioId)),
-      credentialHint: secretHint(app.secret),
-      health: 'ok',
-      healthMessage: HEALTH_MESSAGES.ok,
-      healthCheckedAt: now,
-      updatedAt: now,
-    })
-    await auditRepository.recordAudit(trx, deps.clock, {
-      actorId: actor.userId,
-      portfolioId,
-      action: 'jira.edited',
-      targetType: 'jira_connection',
-      targetId: portfolioId,
-      details: {
-        secretRotated: input.secret !== undefined,
-        ...(fromForge ? {} : { mode: { from: current.mode, to: 'forge' } }),
-        ...(app.webTriggerUrl !== current.webTriggerUrl ? { webTriggerUrl: { from: current.webTriggerUrl, to: app.webTriggerUrl } } : {}),
-      },
-    })
+    },
+    credential: app.secret,
+    audit: {
+      secretRotated: input.secret !== undefined,
+      ...(fromForge ? {} : { mode: { from: current.mode, to: 'forge' } }),
+      ...(app.webTriggerUrl !== current.webTriggerUrl ? { webTriggerUrl: { from: current.webTriggerUrl, to: app.webTriggerUrl } } : {}),
+    },
   })
   // The app may sign with another secret now: its deliveries must be found under the new key id.
   await subscribeEvents(deps, actor, portfolioId, input.eventsOrigin)

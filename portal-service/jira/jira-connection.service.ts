@@ -7,7 +7,6 @@
 import * as auditRepository from '../audit/audit.repository.js'
 import { ApiError } from '../http/errors.js'
 import type { Actor } from '../policy/actor.js'
-import { secretHint } from '../secrets/secret-box.js'
 import { createApiTokenSource } from './api-token-source.js'
 import { credentialContext } from './connection-source.js'
 import {
@@ -16,10 +15,10 @@ import {
   removeConnection,
   replaceableConnection,
   saveConfiguration,
+  saveEditedConnection,
   type ConfigureResult,
 } from './connection-replacement.js'
 import { getConnectionView, requireConnection, type CascadeResult } from './connection-view.js'
-import { HEALTH_MESSAGES } from './health.js'
 import type { IntegrationDeps } from './integration-deps.js'
 import { throwJiraFailure } from './jira-api-error.js'
 import * as connectionRepository from './jira-connection.repository.js'
@@ -170,9 +169,8 @@ export async function editConnection(
   const accountEmail = (input.accountEmail ?? current.accountEmail ?? '').trim()
   const token = input.apiToken?.trim() ?? deps.jira.box.open(current.credentialSealed, credentialContext(portfolioId))
   const verified = await verifyCredentials({ siteUrl, accountEmail, apiToken: token }, deps.jira.transport, deps.jira)
-  const now = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
-    await connectionRepository.updateConnection(trx, portfolioId, {
+  await saveEditedConnection(deps, actor, portfolioId, {
+    fields: {
       mode: 'api_token',
       webTriggerUrl: null,
       accountEmail,
@@ -180,25 +178,13 @@ export async function editConnection(
       accountName: verified.account.displayName,
       authRoute: verified.authRoute,
       cloudId: verified.cloudId,
-      credentialSealed: deps.jira.box.seal(token, credentialContext(portfolioId)),
-      credentialHint: secretHint(token),
-      health: 'ok',
-      healthMessage: HEALTH_MESSAGES.ok,
-      healthCheckedAt: now,
-      updatedAt: now,
-    })
-    await auditRepository.recordAudit(trx, deps.clock, {
-      actorId: actor.userId,
-      portfolioId,
-      action: 'jira.edited',
-      targetType: 'jira_connection',
-      targetId: portfolioId,
-      details: {
-        tokenRotated: input.apiToken !== undefined,
-        ...(current.mode !== 'api_token' ? { mode: { from: current.mode, to: 'api_token' } } : {}),
-        ...(accountEmail !== current.accountEmail ? { accountEmail: { from: current.accountEmail, to: accountEmail } } : {}),
-      },
-    })
+    },
+    credential: token,
+    audit: {
+      tokenRotated: input.apiToken !== undefined,
+      ...(current.mode !== 'api_token' ? { mode: { from: current.mode, to: 'api_token' } } : {}),
+      ...(accountEmail !== current.accountEmail ? { accountEmail: { from: current.accountEmail, to: accountEmail } } : {}),
+    },
   })
   // A new token may see projects the old one did not (or the reverse): read everything again.
   deps.sync.requestSync(portfolioId, { trigger: 'configure', mode: 'full' })
