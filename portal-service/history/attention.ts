@@ -6,8 +6,8 @@
  * projects, and initiatives past go-live and not done. Pure: the facts come in, items go out.
  */
 import type { EpicState } from '../epics/epic-snapshot.table.js'
-import type { Basis, Forecast } from './forecast.js'
 import { plural } from '../plural.js'
+import type { Basis, Forecast } from './forecast.js'
 
 export const ATTENTION_KINDS = [
   'connection_unhealthy',

@@ -4,6 +4,7 @@ import type { EpicView, InitiativeProgress } from '../epics/epic-view.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
 import { EPIC_LIMIT } from '../jira/integration-deps.js'
 import type { MemberView } from '../memberships/membership.service.js'
+import { plural } from '../plural.js'
 import { BurnUpChart } from './components/burn-up-chart.js'
 import { ChangesCard } from './components/changes-card.js'
 import { ConfirmDialog, DialogTrigger } from './components/confirm.js'
@@ -20,7 +21,6 @@ import type { InitiativeTrend } from './initiative-trend.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
 import type { FormState } from './page-forms.js'
-import { plural } from '../plural.js'
 
 interface Props {
   page: PortfolioPage

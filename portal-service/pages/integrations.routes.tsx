@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env.js'
 import * as connectionService from '../jira/jira-connection.service.js'
 import * as projectService from '../jira/linked-projects.service.js'
 import type { UnlinkedEpic } from '../jira/unlinked.js'
+import { plural } from '../plural.js'
 import { UnlinkedEpicsList, UnlinkedProjectsList } from './components/cascade-list.js'
 import { PickerResultsPanel, type PickerResults } from './components/project-picker.js'
 import { ConfirmPage } from './confirm-page.js'
@@ -16,7 +17,6 @@ import { webhookOrNull } from './webhook.routes.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
 import { readForm } from './page-forms.js'
 import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
-import { plural } from '../plural.js'
 
 const epicItems = (epics: UnlinkedEpic[]) => epics.map((e) => `${e.key}${e.summary ? ` “${e.summary}”` : ''} from ${e.initiativeName}`)
 

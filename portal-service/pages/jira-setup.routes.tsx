@@ -7,6 +7,7 @@ import { publicOrigin } from '../http/public-origin.js'
 import * as forgeService from '../jira/forge-connection.service.js'
 import * as connectionService from '../jira/jira-connection.service.js'
 import { normalizeSiteOrThrow } from '../jira/verify-credentials.js'
+import { plural } from '../plural.js'
 import { PickerResultsPanel, type PickerResults } from './components/project-picker.js'
 import { isFormError, sentenceOf } from './error-sentences.js'
 import { redirectWith } from './flash.js'
@@ -18,7 +19,6 @@ import { JiraProjectsPage } from './jira-projects-page.js'
 import { jiraConnectionOf, openPortfolio, type PortfolioPage } from './page-context.js'
 import { check, readForm, type FormState } from './page-forms.js'
 import { pickerInput, pickerResults, type PickerInput } from './picker-input.js'
-import { plural } from '../plural.js'
 
 // The API's rules for API-token credentials (the seed's wizard); Edit Configuration may leave any out.
 const verifySchema = CredentialsSchema

@@ -4,6 +4,7 @@ import type { InitiativeProgress } from '../epics/epic-view.js'
 import type { AttentionItem } from '../history/attention.js'
 import type { InitiativeView } from '../initiatives/initiative.service.js'
 import type { MemberView } from '../memberships/membership.service.js'
+import { plural } from '../plural.js'
 import { AttentionPanel } from './components/attention-panel.js'
 import { DialogTrigger } from './components/confirm.js'
 import { InitiativeForm } from './components/initiative-form.js'
@@ -16,7 +17,6 @@ import { TrendLine } from './components/trend-line.js'
 import type { Trend } from './landscape-trends.js'
 import { Layout } from './layout.js'
 import type { PageConnection, PortfolioPage } from './page-context.js'
-import { plural } from '../plural.js'
 
 interface Props {
   page: PortfolioPage

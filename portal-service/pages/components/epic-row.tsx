@@ -1,12 +1,12 @@
 // One linked epic: project icon, key linking to Jira, summary, status, assignee, progress, freshness and flags.
 import type { FC } from 'hono/jsx'
 import type { EpicView } from '../../epics/epic-view.js'
+import { plural } from '../../plural.js'
 import { ConfirmDialog, DialogTrigger } from './confirm.js'
 import { JiraStatus } from './lozenge.js'
 import { CategoryCountsText, PercentText, ProgressBar } from './progress-bar.js'
 import { ProjectIcon } from './project-icon.js'
 import { formatDateTime, RelativeTime } from './relative-time.js'
-import { plural } from '../../plural.js'
 
 interface Props {
   epic: EpicView
