@@ -12,6 +12,7 @@ import { signRequest } from '../../shared/contract/signing.js'
 import type { JiraRequestEvent } from '../../shared/jira/client.js'
 import { JiraError, failureSummary, retryAfterMs, type JiraFailureKind } from '../../shared/jira/errors.js'
 import { Limiter } from '../../shared/jira/limiter.js'
+import { RateLimitPause } from '../../shared/jira/rate-limit-pause.js'
 import type { FetchFunction, JiraResponse } from '../../shared/jira/requester.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../../shared/jira/retry.js'
 import { ForgeAppMismatchError, ForgeNotAllowedError, ForgeSecretRejectedError } from './forge-errors.js'
@@ -73,16 +74,19 @@ function failureOf(response: JiraResponse, json: unknown, operation: string): Ji
 /** Sends contract operations to one web trigger, with the portal's retry policy and concurrency bound. */
 export class WebTriggerClient {
   readonly #limiter: Limiter
+  readonly #pause: RateLimitPause
 
   constructor(
     private readonly target: WebTriggerTarget,
     private readonly options: WebTriggerClientOptions,
   ) {
     this.#limiter = new Limiter(options.maxConcurrency)
+    this.#pause = new RateLimitPause({ maxWaitMs: options.retry.maxRetryAfterMs, signal: options.signal })
   }
 
   call<K extends OperationName>(operation: K, params: OperationParams<K>): Promise<OperationData<K>> {
-    return withRetry(() => this.#limiter.run(() => this.#attempt(operation, params)), {
+    const attempt = () => this.#limiter.run(() => this.#pause.around(() => this.#attempt(operation, params), `web-trigger:${operation}`))
+    return withRetry(attempt, {
       policy: this.options.retry,
       signal: this.options.signal,
     })

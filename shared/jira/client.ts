@@ -14,9 +14,10 @@ import {
   type JiraFailureKind,
 } from './errors.js'
 import { Limiter } from './limiter.js'
+import { RateLimitPause } from './rate-limit-pause.js'
 import { readOnlyRequest, type ReadRequest } from './read-only.js'
 import type { Requester } from './requester.js'
-import { DEFAULT_RETRY_POLICY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry.js'
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy, type Sleep } from './retry.js'
 import {
   bulkFetchSchema,
   fieldListSchema,
@@ -106,8 +107,7 @@ export class JiraClient {
   readonly #policy: RetryPolicy
   readonly #limiter: Limiter
   readonly #options: JiraClientOptions
-  /** When Jira last said "429, retry after": no request of this client is sent before then. */
-  #rateLimitedUntil = 0
+  readonly #pause: RateLimitPause
 
   constructor(options: JiraClientOptions) {
     this.#options = options
@@ -115,6 +115,7 @@ export class JiraClient {
     this.#timeoutMs = options.timeoutMs ?? 30_000
     this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
     this.#limiter = new Limiter(options.maxConcurrency ?? 6)
+    this.#pause = new RateLimitPause({ maxWaitMs: this.#policy.maxRetryAfterMs, sleep: options.sleep, signal: options.signal })
   }
 
   /** The account the credentials belong to. Check this first: searches answer anonymous callers with 200. */
@@ -257,31 +258,14 @@ export class JiraClient {
 
   async #send<S extends z.ZodType>(request: ReadRequest, schema: S): Promise<z.output<S>> {
     const checked = readOnlyRequest(request)
-    const attempt = () =>
-      this.#limiter.run(async () => {
-        await this.#waitOutRateLimit(checked.path)
-        return this.#attempt(checked, schema)
-      })
+    // The pause is checked once a slot is had: requests queued before a 429 wait it out too.
+    const attempt = () => this.#limiter.run(() => this.#pause.around(() => this.#attempt(checked, schema), checked.path))
     return withRetry(attempt, {
       policy: this.#policy,
       sleep: this.#options.sleep,
       random: this.#options.random,
       signal: this.#options.signal,
     })
-  }
-
-  /**
-   * A 429 is about the whole account, not the one request that got it: the others in the
-   * queue wait out the same Retry-After instead of each earning a 429 of their own. A wait
-   * longer than the policy allows fails them at once, without a call.
-   */
-  async #waitOutRateLimit(path: string): Promise<void> {
-    const waitMs = this.#rateLimitedUntil - Date.now()
-    if (waitMs <= 0) return
-    if (waitMs > this.#policy.maxRetryAfterMs) {
-      throw new JiraError('rate_limited', `${failureSummary('rate_limited')} (waiting out Jira's Retry-After)`, { path, retryAfterMs: waitMs })
-    }
-    await (this.#options.sleep ?? sleep)(waitMs, this.#options.signal)
   }
 
   async #attempt<S extends z.ZodType>(request: ReadRequest, schema: S): Promise<z.output<S>> {
@@ -346,13 +330,11 @@ export class JiraClient {
       if (kind) {
         const messages = jiraMessagesFrom(text)
         const detail = messages.length > 0 ? `: ${messages.join(' ')}` : ''
-        const waitMs = kind === 'rate_limited' ? retryAfterMs(response.headers.get('retry-after')) : undefined
-        if (waitMs !== undefined) this.#rateLimitedUntil = Math.max(this.#rateLimitedUntil, Date.now() + waitMs)
         throw new JiraError(kind, `${failureSummary(kind)} (HTTP ${response.status})${detail}`, {
           path,
           status: response.status,
           jiraMessages: messages,
-          retryAfterMs: waitMs,
+          retryAfterMs: kind === 'rate_limited' ? retryAfterMs(response.headers.get('retry-after')) : undefined,
         })
       }
       let json: unknown

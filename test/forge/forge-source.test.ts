@@ -121,6 +121,19 @@ test('a Retry-After longer than the portal waits surfaces as rate_limited with t
   expect(events).toHaveLength(1)
 })
 
+test('after such a rate limit the source sends nothing more until the wait has passed: the next call fails without reaching the app', async () => {
+  sandbox.faults.add({ match: { path: '/rest/api/3/issue/bulkfetch' }, kind: 'status', status: 429, retryAfter: 30, times: 1 })
+  const events: JiraRequestEvent[] = []
+  const forge = source({ events, retry: { maxRetryAfterMs: 1_000 } })
+  const epicId = sandbox.store.epics(sandbox.store.projects()[0]!.key)[0]!.id
+  expect(await failure(forge.epics([epicId]))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 30_000 })
+  const next = await failure(forge.epics([epicId]))
+  expect(next.kind).toBe('rate_limited')
+  expect(next.retryAfterMs).toBeGreaterThan(25_000)
+  // One web trigger call in all: the second never left the portal, though Jira would now answer.
+  expect(events).toHaveLength(1)
+})
+
 test('a web trigger that hangs times out; one that crashes is unavailable; a closed port is unreachable', async () => {
   const hang = await rawServer('hang')
   const crash = await rawServer((res) => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error'))
