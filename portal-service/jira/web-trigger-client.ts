@@ -10,7 +10,7 @@ import { operationFailureSchema, refusalSchema, successSchema, type OperationFai
 import { portalRequest, type OperationData, type OperationName, type OperationParams } from '../../shared/contract/operations.js'
 import { signRequest } from '../../shared/contract/signing.js'
 import type { JiraRequestEvent } from '../../shared/jira/client.js'
-import { JiraError, failureSummary, retryAfterMs, type JiraFailureKind } from '../../shared/jira/errors.js'
+import { JiraError, failureSummary, networkFailureKind, retryAfterMs, type JiraFailureKind } from '../../shared/jira/errors.js'
 import { Limiter } from '../../shared/jira/limiter.js'
 import { RateLimitPause } from '../../shared/jira/rate-limit-pause.js'
 import type { FetchFunction, JiraResponse } from '../../shared/jira/requester.js'
@@ -30,11 +30,6 @@ export interface WebTriggerClientOptions {
   maxConcurrency: number
   signal?: AbortSignal
   onRequest?: (event: JiraRequestEvent) => void
-}
-
-function networkKind(error: unknown): JiraFailureKind {
-  const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' ? 'unavailable' : 'unreachable'
 }
 
 function fromFailure(failure: OperationFailure['error'], status: number): JiraError {
@@ -124,7 +119,7 @@ export class WebTriggerClient {
       } catch (error) {
         if (outer?.aborted) throw error
         if (timedOut) throw new JiraError('timeout', `${failureSummary('timeout')} (the web trigger, ${this.options.timeoutMs} ms)`, { cause: error })
-        const kind = networkKind(error)
+        const kind = networkFailureKind(error)
         throw new JiraError(kind, kind === 'unreachable' ? 'The Forge app’s web trigger cannot be reached' : 'The connection to the web trigger dropped', { cause: error })
       }
       const json = parseJson(text)

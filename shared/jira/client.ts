@@ -10,6 +10,7 @@ import {
   jiraMessagesFrom,
   kindForStatus,
   failureSummary,
+  networkFailureKind,
   retryAfterMs,
   type JiraFailureKind,
 } from './errors.js'
@@ -91,14 +92,6 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = []
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
   return chunks
-}
-
-function networkKind(error: unknown): JiraFailureKind {
-  const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED') {
-    return 'unavailable'
-  }
-  return 'unreachable'
 }
 
 export class JiraClient {
@@ -311,7 +304,7 @@ export class JiraClient {
           })
         } catch (error) {
           if (outer?.aborted) throw error
-          const kind = networkKind(error)
+          const kind = networkFailureKind(error)
           throw new JiraError(kind, failureSummary(kind), { path, cause: error })
         }
         status = response.status

@@ -82,6 +82,15 @@ export function jiraMessagesFrom(body: string): string[] {
   }
 }
 
+/** A request that got no answer: a dropped connection is worth retrying, an unreachable host is not. */
+export function networkFailureKind(error: unknown): JiraFailureKind {
+  const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED') {
+    return 'unavailable'
+  }
+  return 'unreachable'
+}
+
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds; undefined if absent or unusable. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
   if (!header) return undefined
