@@ -146,21 +146,7 @@ export async function saveConfiguration(
         updatedAt: now,
         createdBy: actor.userId,
       })
-      await projectRepository.insertLinkedProjects(
-        trx,
-        projects.map((p) => ({
-          id: newId(),
-          portfolioId,
-          connectionId,
-          jiraProjectId: p.id,
-          projectKey: p.key,
-          name: p.name,
-          avatarUrl: p.avatarUrl,
-          style: p.style,
-          linkedAt: now,
-          linkedBy: actor.userId,
-        })),
-      )
+      await projectRepository.insertLinkedProjects(trx, projects, { portfolioId, connectionId, linkedBy: actor.userId, linkedAt: now })
       await auditRepository.recordAudit(trx, deps.clock, {
         actorId: actor.userId,
         portfolioId,

@@ -1,7 +1,9 @@
 // Reads and writes of the Jira projects linked to a portfolio.
 import type { Kysely } from 'kysely'
+import type { JiraProject } from '../../shared/jira/records.js'
 import type { Database } from '../db/database.js'
 import { toCount } from '../db/dialect.js'
+import { newId } from '../db/ids.js'
 import type { LinkedProject, LinkedProjectState, NewLinkedProject } from './linked-project.table.js'
 
 export async function listLinkedProjects(db: Kysely<Database>, portfolioId: string): Promise<LinkedProject[]> {
@@ -48,8 +50,27 @@ export async function findLinkedProjectByJiraId(
     .executeTakeFirst()
 }
 
-export async function insertLinkedProjects(trx: Kysely<Database>, rows: NewLinkedProject[]): Promise<void> {
+/** Who linked the projects, when, and under which connection. */
+export interface ProjectLink {
+  portfolioId: string
+  connectionId: string
+  linkedBy: string
+  linkedAt: string
+}
+
+/** Links `projects` as Jira described them; answers the rows written. */
+export async function insertLinkedProjects(trx: Kysely<Database>, projects: readonly JiraProject[], link: ProjectLink): Promise<NewLinkedProject[]> {
+  const rows = projects.map((p) => ({
+    ...link,
+    id: newId(),
+    jiraProjectId: p.id,
+    projectKey: p.key,
+    name: p.name,
+    avatarUrl: p.avatarUrl,
+    style: p.style,
+  }))
   if (rows.length > 0) await trx.insertInto('linkedProjects').values(rows).execute()
+  return rows
 }
 
 export async function deleteLinkedProject(trx: Kysely<Database>, id: string): Promise<void> {

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely'
 import * as auditRepository from '../audit/audit.repository.js'
 import type { Database } from '../db/database.js'
 import { isUniqueViolation, lockForUpdate } from '../db/dialect.js'
-import { newId } from '../db/ids.js'
 import * as linkedEpicRepository from '../epics/linked-epic.repository.js'
 import * as snapshotRepository from '../epics/epic-snapshot.repository.js'
 import * as historyRecorder from '../history/history-recorder.js'
@@ -105,19 +104,7 @@ export async function linkProjects(
       const currentIds = new Set(current.map((p) => p.jiraProjectId))
       const fresh = projects.filter((p) => !currentIds.has(p.id))
       if (current.length + fresh.length > PROJECT_LIMIT) throw limitReached(current.length, fresh.length)
-      const rows = fresh.map((p) => ({
-        id: newId(),
-        portfolioId,
-        connectionId: connection.id,
-        jiraProjectId: p.id,
-        projectKey: p.key,
-        name: p.name,
-        avatarUrl: p.avatarUrl,
-        style: p.style,
-        linkedAt: now,
-        linkedBy: actor.userId,
-      }))
-      await projectRepository.insertLinkedProjects(trx, rows)
+      const rows = await projectRepository.insertLinkedProjects(trx, fresh, { portfolioId, connectionId: connection.id, linkedBy: actor.userId, linkedAt: now })
       if (rows.length > 0) {
         await auditRepository.recordAudit(trx, deps.clock, {
           actorId: actor.userId,
