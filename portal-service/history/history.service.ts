@@ -46,7 +46,10 @@ export interface InitiativeFacts {
   current: CurrentFigures
 }
 
-/** The initiative (404 when it is not the portfolio's) with its roll-up's figures. */
+/**
+ * The initiative (404 when it is not the portfolio's) with its roll-up's figures. The history,
+ * changes and forecast below read it themselves unless a caller that needs all three passes it.
+ */
 export async function initiativeFacts(db: Kysely<Database>, portfolioId: string, initiativeId: string): Promise<InitiativeFacts> {
   const row = await db
     .selectFrom('initiatives as i')
@@ -92,11 +95,11 @@ export interface InitiativeHistory {
 }
 
 /** The burn-up over [from, to] (default: the twelve weeks up to today). */
-export async function initiativeHistory(db: Kysely<Database>, portfolioId: string, initiativeId: string, query: HistoryQuery, now: Date): Promise<InitiativeHistory> {
+export async function initiativeHistory(db: Kysely<Database>, portfolioId: string, initiativeId: string, query: HistoryQuery, now: Date, known?: InitiativeFacts): Promise<InitiativeHistory> {
   const to = query.to ?? dayOf(now.getTime())
   const from = query.from ?? daysBefore(to, DEFAULT_HISTORY_DAYS - 1)
   if (from > to) throw refuse('from', `from (${from}) must not be after to (${to}).`)
-  const facts = await initiativeFacts(db, portfolioId, initiativeId)
+  const facts = known ?? (await initiativeFacts(db, portfolioId, initiativeId))
   const basis = query.basis ?? preferredBasis(facts.current)
   const days = await daysBetween(db, initiativeId, from, to)
   return { basis, from, to, points: burnUp(days, basis, from, to) }
@@ -109,11 +112,12 @@ export async function initiativeChanges(
   initiativeId: string,
   query: { since?: string | undefined; basis?: Basis | undefined },
   now: Date,
+  known?: InitiativeFacts,
 ): Promise<Changes> {
   const today = dayOf(now.getTime())
   const sinceDate = query.since ?? daysBefore(today, DEFAULT_CHANGES_DAYS)
   if (sinceDate > today) throw refuse('since', `since (${sinceDate}) is in the future.`)
-  const facts = await initiativeFacts(db, portfolioId, initiativeId)
+  const facts = known ?? (await initiativeFacts(db, portfolioId, initiativeId))
   const basis = query.basis ?? preferredBasis(facts.current)
   const since = `${sinceDate}T00:00:00.000Z`
   const nowIso = now.toISOString()
@@ -151,8 +155,9 @@ export async function initiativeForecast(
   initiativeId: string,
   query: { basis?: Basis | undefined },
   now: Date,
+  known?: InitiativeFacts,
 ): Promise<InitiativeForecast> {
-  const facts = await initiativeFacts(db, portfolioId, initiativeId)
+  const facts = known ?? (await initiativeFacts(db, portfolioId, initiativeId))
   const basis = query.basis ?? preferredBasis(facts.current)
   const entries = (await throughputEntries(db, portfolioId, [initiativeId], now)).get(initiativeId) ?? new Map()
   const result = forecastFromHistory({ now, goLive: facts.targetDate, basis, current: facts.current, entries })

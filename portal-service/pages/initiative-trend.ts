@@ -36,9 +36,9 @@ export async function loadTrend(
   const usable = asked !== undefined && DateSchema.safeParse(asked).success && asked <= today
   const note = asked !== undefined && !usable ? `“${asked}” is not a past date: showing the last week.` : undefined
   const [history, changes, forecast] = await Promise.all([
-    historyService.initiativeHistory(db, portfolioId, initiativeId, { basis }, now),
-    historyService.initiativeChanges(db, portfolioId, initiativeId, { basis, since: usable ? asked : undefined }, now),
-    historyService.initiativeForecast(db, portfolioId, initiativeId, { basis }, now),
+    historyService.initiativeHistory(db, portfolioId, initiativeId, { basis }, now, facts),
+    historyService.initiativeChanges(db, portfolioId, initiativeId, { basis, since: usable ? asked : undefined }, now, facts),
+    historyService.initiativeForecast(db, portfolioId, initiativeId, { basis }, now, facts),
   ])
   return { basis, hasPoints: facts.current.hasPoints, history, changes, forecast, today, note }
 }
