@@ -2,6 +2,7 @@
 import type { FC } from 'hono/jsx'
 import type { BurnUpPoint } from '../../history/burn-up.js'
 import type { Basis } from '../../history/forecast.js'
+import { plural } from '../../plural.js'
 import { scaleFor, stepPath, type Box } from './chart-scale.js'
 import { formatDate } from './relative-time.js'
 
@@ -15,7 +16,7 @@ export function describeBurnUp(points: readonly BurnUpPoint[], basis: Basis, fro
   if (points.length === 0) return `No history ${range} yet.`
   const first = points[0]!
   const last = points.at(-1)!
-  return `${points.length} day${points.length === 1 ? '' : 's'} of history ${range}: scope went from ${first.scope} to ${last.scope} ${unit}, done from ${first.done} to ${last.done}, in progress from ${first.inProgress} to ${last.inProgress}.`
+  return `${plural(points.length, 'day')} of history ${range}: scope went from ${first.scope} to ${last.scope} ${unit}, done from ${first.done} to ${last.done}, in progress from ${first.inProgress} to ${last.inProgress}.`
 }
 
 export const BurnUpChart: FC<{ id: string; title: string; points: BurnUpPoint[]; basis: Basis; from: string; to: string }> = ({ id, title, points, basis, from, to }) => {

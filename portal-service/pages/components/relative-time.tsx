@@ -1,5 +1,6 @@
 // Times as people read them ("5 minutes ago"), with the exact time for hover and for assistive tech.
 import type { FC } from 'hono/jsx'
+import { plural } from '../../plural.js'
 
 const UNITS: [limitSeconds: number, seconds: number, unit: string][] = [
   [60, 1, 'second'],
@@ -17,7 +18,7 @@ export function formatAgo(iso: string, now: Date): string {
   for (const [limit, size, unit] of UNITS) {
     if (seconds < limit) {
       const n = Math.max(1, Math.floor(seconds / size))
-      return `${n} ${unit}${n === 1 ? '' : 's'} ago`
+      return `${plural(n, unit)} ago`
     }
   }
   return iso
